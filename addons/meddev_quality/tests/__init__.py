@@ -1,0 +1,3 @@
+from . import test_audit_trail
+from . import test_roles
+from . import test_ui

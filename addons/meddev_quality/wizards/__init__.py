@@ -1,0 +1,1 @@
+from . import meddev_audit_verify, meddev_signature_wizard

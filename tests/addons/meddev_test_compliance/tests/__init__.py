@@ -1,0 +1,2 @@
+from . import test_signatures
+from . import test_ui
