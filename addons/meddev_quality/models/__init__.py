@@ -10,3 +10,12 @@ from . import meddev_signature_policy
 from . import meddev_signature_policy_line
 from . import meddev_signature
 from . import meddev_signable_mixin
+from . import meddev_inspection_plan
+from . import meddev_inspection_point
+from . import meddev_inspection
+from . import meddev_inspection_line
+from . import meddev_nonconformance
+from . import stock_location
+from . import stock_quant
+from . import stock_move
+from . import stock_picking

@@ -1,3 +1,5 @@
 from . import test_audit_trail
 from . import test_roles
 from . import test_ui
+from . import test_inspection
+from . import test_nonconformance

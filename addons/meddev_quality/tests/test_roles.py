@@ -70,6 +70,8 @@ class TestRoles(MeddevCase):
         root = self.env.ref("meddev_quality.menu_meddev_root")
         audit = self.env.ref("meddev_quality.menu_meddev_audit_entry")
         config = self.env.ref("meddev_quality.menu_meddev_configuration")
+        policies = self.env.ref("meddev_quality.menu_meddev_signature_policy")
+        plans = self.env.ref("meddev_quality.menu_meddev_inspection_plan")
 
         def visible(user):
             return self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
@@ -78,8 +80,12 @@ class TestRoles(MeddevCase):
         self.assertIn(root.id, visible(self.users["operator"]))
         self.assertNotIn(audit.id, visible(self.users["operator"]))
         self.assertIn(audit.id, visible(self.users["manager"]))
-        self.assertNotIn(config.id, visible(self.users["manager"]))
-        self.assertIn(config.id, visible(self.users["compliance"]))
+        self.assertNotIn(config.id, visible(self.users["operator"]))
+        # Quality Managers configure inspection plans, not signatures (segregation of duties).
+        self.assertIn(plans.id, visible(self.users["manager"]))
+        self.assertNotIn(policies.id, visible(self.users["manager"]))
+        self.assertIn(policies.id, visible(self.users["compliance"]))
+        self.assertNotIn(plans.id, visible(self.users["compliance"]))
 
     def test_audit_trail_is_multi_company(self):
         other = self.env["res.company"].create({"name": "Other Device Plant"})
