@@ -16,6 +16,7 @@
         "views/meddev_inspection_plan_views.xml",
         "views/meddev_inspection_views.xml",
         "views/meddev_nonconformance_views.xml",
+        "views/meddev_capa_views.xml",
         "views/meddev_audit_entry_views.xml",
         "views/meddev_audit_rule_views.xml",
         "views/meddev_signature_views.xml",

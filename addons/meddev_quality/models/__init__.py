@@ -10,6 +10,7 @@ from . import meddev_signature_policy
 from . import meddev_signature_policy_line
 from . import meddev_signature
 from . import meddev_signable_mixin
+from . import meddev_risk_mixin
 from . import meddev_inspection_plan
 from . import meddev_inspection_point
 from . import meddev_inspection
@@ -19,3 +20,6 @@ from . import stock_location
 from . import stock_quant
 from . import stock_move
 from . import stock_picking
+from . import meddev_capa
+from . import meddev_capa_action
+from . import mail_activity

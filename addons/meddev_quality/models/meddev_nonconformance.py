@@ -30,7 +30,7 @@ class MeddevNonconformance(models.Model):
     """
 
     _name = "meddev.nonconformance"
-    _inherit = ["meddev.signable.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["meddev.signable.mixin", "meddev.risk.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Nonconformance"
     _order = "id desc"
     _check_company_auto = True
@@ -63,6 +63,8 @@ class MeddevNonconformance(models.Model):
     regrade_product_id = fields.Many2one("product.product", string="Regrade As", check_company=True)
     move_ids = fields.One2many("stock.move", "meddev_nonconformance_id", string="Stock Moves", readonly=True)
     return_picking_id = fields.Many2one("stock.picking", string="Return", readonly=True, copy=False)
+    capa_ids = fields.Many2many("meddev.capa", string="CAPAs", readonly=True, copy=False)
+    capa_count = fields.Integer(compute="_compute_capa_count")
     quarantined_qty = fields.Float(string="In Quarantine", compute="_compute_quarantined_qty",
                                    digits="Product Unit of Measure")
 
@@ -81,6 +83,11 @@ class MeddevNonconformance(models.Model):
                 if move.location_id.meddev_quarantine:
                     total -= qty
             nc.quarantined_qty = total
+
+    @api.depends("capa_ids")
+    def _compute_capa_count(self):
+        for nc in self:
+            nc.capa_count = len(nc.capa_ids)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -223,6 +230,11 @@ class MeddevNonconformance(models.Model):
                 raise UserError(self.env._("%(nc)s is already closed.", nc=nc.name))
             if not nc.disposition:
                 raise UserError(self.env._("%(nc)s: choose a disposition before approving it.", nc=nc.name))
+            if nc.capa_required and not nc.capa_ids:
+                raise UserError(self.env._(
+                    "%(nc)s is rated at risk priority %(rpn)s, at or above the company's threshold of %(threshold)s: "
+                    "escalate it to a CAPA before approving its disposition.",
+                    nc=nc.name, rpn=nc.risk_rpn, threshold=nc.company_id.meddev_capa_rpn_threshold))
             if nc.disposition == "use_as_is" and not (nc.disposition_note or "").strip():
                 raise UserError(self.env._(
                     "%(nc)s: using nonconforming goods as is needs a written justification.", nc=nc.name))
@@ -351,6 +363,36 @@ class MeddevNonconformance(models.Model):
         loss_quants = [((inventory_loss, quant.lot_id), self.product_id.uom_id._compute_quantity(qty, target.uom_id))
                        for quant, qty in quants]
         self._move_now(loss_quants, self._default_release_location(), product=target, lot_for=lot_for)
+
+    # ------------------------------------------------------------------
+    # CAPA
+    # ------------------------------------------------------------------
+    def action_escalate_capa(self):
+        """Open a CAPA for these nonconformances (of one product problem)."""
+        if not self.env.user.has_group("meddev_quality.group_meddev_quality_inspector"):
+            raise UserError(self.env._("Only quality inspectors and managers can open a CAPA."))
+        if len(self.company_id) > 1:
+            raise UserError(self.env._("A CAPA covers nonconformances of one company."))
+        first = self[:1]
+        capa = self.env["meddev.capa"].create({
+            "title": self.env._("%(product)s: %(nc)s", product=first.product_id.display_name,
+                                nc=", ".join(self.mapped("name"))),
+            "source": "nonconformance",
+            "company_id": first.company_id.id,
+            "nonconformance_ids": [fields.Command.set(self.ids)],
+            "description": first.description,
+            "risk_severity": first.risk_severity,
+            "risk_occurrence": first.risk_occurrence,
+            "risk_detection": first.risk_detection,
+        })
+        return capa.get_formview_action()
+
+    def action_view_capas(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("meddev_quality.meddev_capa_action")
+        action["domain"] = [("id", "in", self.capa_ids.ids)]
+        action["context"] = {}
+        return action
 
     def action_cancel(self):
         for nc in self:

@@ -3,3 +3,4 @@ from . import test_roles
 from . import test_ui
 from . import test_inspection
 from . import test_nonconformance
+from . import test_capa

@@ -1,1 +1,1 @@
-from . import hash_chain
+from . import aql, hash_chain, risk
