@@ -17,6 +17,8 @@
         "views/meddev_inspection_views.xml",
         "views/meddev_nonconformance_views.xml",
         "views/meddev_capa_views.xml",
+        "views/meddev_document_views.xml",
+        "views/meddev_change_request_views.xml",
         "views/meddev_audit_entry_views.xml",
         "views/meddev_audit_rule_views.xml",
         "views/meddev_signature_views.xml",

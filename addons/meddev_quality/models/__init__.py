@@ -23,3 +23,6 @@ from . import stock_picking
 from . import meddev_capa
 from . import meddev_capa_action
 from . import mail_activity
+from . import meddev_document
+from . import meddev_document_revision
+from . import meddev_change_request

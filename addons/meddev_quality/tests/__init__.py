@@ -4,3 +4,4 @@ from . import test_ui
 from . import test_inspection
 from . import test_nonconformance
 from . import test_capa
+from . import test_change_control

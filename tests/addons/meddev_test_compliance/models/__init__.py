@@ -1,1 +1,2 @@
 from . import meddev_test_document
+from . import meddev_test_revision_listener

@@ -1,2 +1,3 @@
 from . import test_signatures
 from . import test_ui
+from . import test_change_event
