@@ -476,48 +476,80 @@ def cmd_bench(args):
     data_dir = Path(tempfile.mkdtemp(prefix="meddev-bench-"))
     server = Odoo(args, pg, data_dir=str(data_dir))
     db = "meddev_bench_%d" % os.getpid()
-    out_path = REPO / "benchmarks" / "compliance.out"
+    suites = args.suites or ["compliance", "quality"]
     try:
         say("Creating benchmark database %s (meddev_quality, no demo data)..." % db)
         code, log = server.run_with_progress(["-d", db, "-i", "meddev_quality", "--without-demo=all",
                                               "--stop-after-init"], "install")
         if code:
             die("could not create the benchmark database:\n" + "\n".join(log), 1)
-        from odoo.modules.registry import Registry
         from odoo.tools import config
         config.parse_config(["-c", str(server.config_path), "-d", db, "--log-level", "warn"])
         sys.path.insert(0, str(REPO / "benchmarks"))
-        import compliance
-
-        lines = []
-
-        def out(line):
-            say(line)
-            lines.append(line)
-
-        out("$ ./meddev bench   (%s, PostgreSQL %s, %d CPUs)"
-            % (time.strftime("%Y-%m-%d"), pg.server_version(), os.cpu_count()))
-        port = free_port()
-        server_proc = subprocess.Popen(server.command("-d", db, "--http-port", str(port), "--workers", "0",
-                                                      "--max-cron-threads", "0", "--log-level", "warn"),
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        try:
-            if not wait_for_http(port, server_proc):
-                die("the Odoo server for the XML-RPC benchmark did not start", 1)
-            with Registry(db).cursor() as cr:
-                ok = compliance.run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), out,
-                                    rpc_url="http://127.0.0.1:%d" % port)
-        finally:
-            server_proc.terminate()
-            server_proc.wait(timeout=30)
-        out_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        say("Written to %s" % out_path.relative_to(REPO))
+        ok = True
+        if "quality" in suites:
+            ok = bench_quality(db, pg) and ok
+        if "compliance" in suites:
+            ok = bench_compliance(db, pg, server) and ok
         return 0 if ok else 1
     finally:
         from odoo.sql_db import close_all
         close_all()
         pg.drop(db)
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def bench_output():
+    lines = []
+
+    def out(line):
+        say(line)
+        lines.append(line)
+
+    return lines, out
+
+
+def bench_quality(db, pg):
+    import quality_overview
+
+    from odoo.modules.registry import Registry
+
+    lines, out = bench_output()
+    out("$ ./meddev bench quality   (%s, PostgreSQL %s, %d CPUs)"
+        % (time.strftime("%Y-%m-%d"), pg.server_version(), os.cpu_count()))
+    with Registry(db).cursor() as cr:
+        ok = quality_overview.run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), out)
+    out_path = REPO / "benchmarks" / "quality_overview.out"
+    out_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    say("Written to %s" % out_path.relative_to(REPO))
+    return ok
+
+
+def bench_compliance(db, pg, server):
+    import compliance
+
+    from odoo.modules.registry import Registry
+
+    out_path = REPO / "benchmarks" / "compliance.out"
+    lines, out = bench_output()
+    out("$ ./meddev bench compliance   (%s, PostgreSQL %s, %d CPUs)"
+        % (time.strftime("%Y-%m-%d"), pg.server_version(), os.cpu_count()))
+    port = free_port()
+    server_proc = subprocess.Popen(server.command("-d", db, "--http-port", str(port), "--workers", "0",
+                                                  "--max-cron-threads", "0", "--log-level", "warn"),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        if not wait_for_http(port, server_proc):
+            die("the Odoo server for the XML-RPC benchmark did not start", 1)
+        with Registry(db).cursor() as cr:
+            ok = compliance.run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), out,
+                                rpc_url="http://127.0.0.1:%d" % port)
+    finally:
+        server_proc.terminate()
+        server_proc.wait(timeout=30)
+    out_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    say("Written to %s" % out_path.relative_to(REPO))
+    return ok
 
 
 # ----------------------------------------------------------------------
@@ -570,6 +602,8 @@ def main(argv=None):
     lint = sub.add_parser("lint", help="ruff and OCA's pylint-odoo checks")
     lint.set_defaults(func=cmd_lint)
     bench = sub.add_parser("bench", parents=[pg_flags], help="run the benchmarks on a throwaway database")
+    bench.add_argument("suites", nargs="*", choices=["compliance", "quality"],
+                       help="which benchmarks (default: all)")
     bench.set_defaults(func=cmd_bench)
     verify = sub.add_parser("verify-audit", parents=[pg_flags], help="verify the audit trail's hash chain")
     verify.add_argument("-d", "--database", default="meddev")

@@ -26,11 +26,15 @@
         "views/res_config_settings_views.xml",
         "views/meddev_menus.xml",
         "report/meddev_signature_templates.xml",
+        "report/meddev_quality_reports.xml",
     ],
     "demo": [
         "demo/meddev_quality_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "meddev_quality/static/src/overview/*",
+        ],
         "web.assets_tests": [
             "meddev_quality/static/tests/tours/*.js",
         ],

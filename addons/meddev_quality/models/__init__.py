@@ -11,6 +11,7 @@ from . import meddev_signature_policy_line
 from . import meddev_signature
 from . import meddev_signable_mixin
 from . import meddev_risk_mixin
+from . import meddev_register_mixin
 from . import meddev_inspection_plan
 from . import meddev_inspection_point
 from . import meddev_inspection
@@ -22,6 +23,7 @@ from . import stock_move
 from . import stock_picking
 from . import meddev_capa
 from . import meddev_capa_action
+from . import meddev_quality_overview
 from . import mail_activity
 from . import meddev_document
 from . import meddev_document_revision

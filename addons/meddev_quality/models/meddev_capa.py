@@ -47,7 +47,8 @@ class MeddevCapa(models.Model):
     """Corrective and preventive action (纠正与预防措施), stage by stage, each stage signed."""
 
     _name = "meddev.capa"
-    _inherit = ["meddev.signable.mixin", "meddev.risk.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["meddev.signable.mixin", "meddev.risk.mixin", "meddev.register.mixin", "mail.thread",
+                "mail.activity.mixin"]
     _description = "CAPA"
     _order = "id desc"
     _check_company_auto = True
@@ -279,6 +280,34 @@ class MeddevCapa(models.Model):
     # ------------------------------------------------------------------
     # Overdue escalation
     # ------------------------------------------------------------------
+    def _register_sheet_name(self):
+        return self.env._("CAPA Log")
+
+    def _register_columns(self):
+        def label(field_name):
+            return lambda rec: dict(rec._fields[field_name]._description_selection(rec.env)).get(rec[field_name], "")
+        _ = self.env._
+        return [
+            (_("Reference"), lambda rec: rec.name),
+            (_("Title"), lambda rec: rec.title),
+            (_("Source"), label("source")),
+            (_("Source Reference"), lambda rec: rec.source_reference or ""),
+            (_("Nonconformances"), lambda rec: ", ".join(rec.nonconformance_ids.mapped("name"))),
+            (_("Owner"), lambda rec: rec.user_id.name or ""),
+            (_("Stage"), label("state")),
+            (_("Risk Priority Number"), lambda rec: rec.risk_rpn),
+            (_("Root Cause Category"), label("fishbone_category")),
+            (_("Root Cause"), lambda rec: rec.root_cause or ""),
+            (_("Actions"), lambda rec: len(rec.action_ids)),
+            (_("Actions Done"), lambda rec: len(rec.action_ids.filtered(lambda a: a.state == "done"))),
+            (_("Opened On"), lambda rec: rec.date_opened),
+            (_("Target Closure"), lambda rec: rec.date_deadline),
+            (_("Closed On"), lambda rec: rec.date_closed),
+            (_("Cycle Time (Days)"), lambda rec: round(rec.cycle_days, 1) if rec.date_closed else ""),
+            (_("Overdue"), lambda rec: _("Yes") if rec.is_overdue else ""),
+            (_("Reopened"), lambda rec: rec.reopen_count),
+        ]
+
     def action_view_nonconformances(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("meddev_quality.meddev_nonconformance_action")

@@ -30,7 +30,8 @@ class MeddevNonconformance(models.Model):
     """
 
     _name = "meddev.nonconformance"
-    _inherit = ["meddev.signable.mixin", "meddev.risk.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["meddev.signable.mixin", "meddev.risk.mixin", "meddev.register.mixin", "mail.thread",
+                "mail.activity.mixin"]
     _description = "Nonconformance"
     _order = "id desc"
     _check_company_auto = True
@@ -393,6 +394,32 @@ class MeddevNonconformance(models.Model):
         action["domain"] = [("id", "in", self.capa_ids.ids)]
         action["context"] = {}
         return action
+
+    def _register_sheet_name(self):
+        return self.env._("NC Register")
+
+    def _register_columns(self):
+        def label(field_name):
+            return lambda rec: dict(rec._fields[field_name]._description_selection(rec.env)).get(rec[field_name], "")
+        _ = self.env._
+        return [
+            (_("Reference"), lambda rec: rec.name),
+            (_("Detected On"), lambda rec: rec.date),
+            (_("Source"), label("source")),
+            (_("Severity"), label("severity")),
+            (_("Product"), lambda rec: rec.product_id.display_name),
+            (_("Lots/Serial Numbers"), lambda rec: ", ".join(rec.lot_ids.mapped("name"))),
+            (_("Quantity"), lambda rec: rec.quantity),
+            (_("Unit"), lambda rec: rec.product_uom_id.name),
+            (_("Supplier / Customer"), lambda rec: rec.partner_id.display_name or ""),
+            (_("Risk Priority Number"), lambda rec: rec.risk_rpn),
+            (_("Status"), label("state")),
+            (_("Disposition"), label("disposition")),
+            (_("Justification"), lambda rec: rec.disposition_note or ""),
+            (_("Approved By"), lambda rec: ", ".join(rec.signature_ids.mapped("signer_name"))),
+            (_("Approved On"), lambda rec: max(rec.signature_ids.mapped("signed_at"), default=False)),
+            (_("CAPA"), lambda rec: ", ".join(rec.capa_ids.mapped("name"))),
+        ]
 
     def action_cancel(self):
         for nc in self:

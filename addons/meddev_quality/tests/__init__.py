@@ -5,3 +5,5 @@ from . import test_inspection
 from . import test_nonconformance
 from . import test_capa
 from . import test_change_control
+from . import test_reports
+from . import test_overview

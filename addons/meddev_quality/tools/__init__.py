@@ -1,1 +1,1 @@
-from . import aql, hash_chain, risk
+from . import aql, hash_chain, risk, xlsx
