@@ -30,6 +30,7 @@
     ],
     "demo": [
         "demo/meddev_quality_demo.xml",
+        "demo/meddev_quality_documents_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

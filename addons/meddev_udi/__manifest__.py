@@ -9,5 +9,6 @@
     "depends": ["stock", "product_expiry", "barcodes_gs1_nomenclature", "meddev_quality"],
     "demo": [
         "demo/meddev_udi_demo.xml",
+        "demo/meddev_udi_quality_demo.xml",
     ],
 }
