@@ -40,7 +40,8 @@ class MeddevQualityOverview(models.AbstractModel):
             domain = [("state", "not in", ("closed", "cancel")), ("date_opened", "<=", now - relativedelta(days=low))]
             if high is not None:
                 domain.append(("date_opened", ">", now - relativedelta(days=high + 1)))
-            result.append({"from": low, "to": high, "count": Capa.search_count(domain),
+            # False, not None: the figures travel over XML-RPC.
+            result.append({"from": low, "to": high if high is not None else False, "count": Capa.search_count(domain),
                            "label": self.env._("%(low)s-%(high)s days", low=low, high=high) if high is not None
                            else self.env._("over %(low)s days", low=low - 1)})
         return result

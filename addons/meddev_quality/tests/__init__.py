@@ -7,3 +7,4 @@ from . import test_capa
 from . import test_change_control
 from . import test_reports
 from . import test_overview
+from . import test_capa_ui
