@@ -7,6 +7,9 @@
     "website": "https://github.com/meddev-erp/meddev",
     "license": "LGPL-3",
     "depends": ["mrp", "maintenance", "meddev_udi", "meddev_training"],
+    "data": [
+        "views/meddev_inspection_views.xml",
+    ],
     "demo": [
         "demo/meddev_mrp_demo.xml",
     ],

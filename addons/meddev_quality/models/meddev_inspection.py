@@ -142,11 +142,29 @@ class MeddevInspection(models.Model):
         return self.filtered(lambda i: i.block_on_failure and (
             i.meddev_sign_state == "unsigned" or (i.state == "failed" and not i.dispositioned)))
 
+    def _meddev_gated_document_name(self):
+        """The transfer or operation this inspection gates, as users know it."""
+        self.ensure_one()
+        return self.picking_id.display_name or self.name
+
+    def _meddev_blocking_message(self):
+        """Why this blocking inspection stops its transfer or operation."""
+        self.ensure_one()
+        document = self._meddev_gated_document_name()
+        if self.meddev_sign_state == "unsigned":
+            return self.env._(
+                "%(document)s cannot be validated yet: inspection %(inspection)s of %(product)s is not completed "
+                "and signed.", document=document, inspection=self.name, product=self.product_id.display_name)
+        return self.env._(
+            "%(document)s cannot be validated: inspection %(inspection)s of %(product)s failed and its goods "
+            "are not yet quarantined or dispositioned by a nonconformance.",
+            document=document, inspection=self.name, product=self.product_id.display_name)
+
     def action_create_nonconformance(self):
         self.ensure_one()
         if self.state != "failed":
             raise UserError(self.env._("Only a failed inspection opens a nonconformance."))
-        source = {"receipt": "incoming", "shipment": "final"}.get(self.trigger, "in_process")
+        source = self._nonconformance_source()
         nonconformance = self.env["meddev.nonconformance"].create({
             "source": source,
             "product_id": self.product_id.id,
@@ -160,6 +178,10 @@ class MeddevInspection(models.Model):
             "description": self.result_note or False,
         })
         return nonconformance.get_formview_action()
+
+    def _nonconformance_source(self):
+        """Nonconformance source of a failure at this inspection's trigger."""
+        return {"receipt": "incoming", "shipment": "final"}.get(self.trigger, "in_process")
 
     def action_view_nonconformances(self):
         self.ensure_one()

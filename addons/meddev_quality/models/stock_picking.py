@@ -25,17 +25,7 @@ class StockPicking(models.Model):
         blocking = self.sudo().meddev_inspection_ids._blocking()
         if not blocking:
             return
-        inspection = blocking[0]
-        if inspection.meddev_sign_state == "unsigned":
-            raise UserError(self.env._(
-                "%(picking)s cannot be validated yet: inspection %(inspection)s of %(product)s is not completed "
-                "and signed.", picking=inspection.picking_id.name, inspection=inspection.name,
-                product=inspection.product_id.display_name))
-        raise UserError(self.env._(
-            "%(picking)s cannot be validated: inspection %(inspection)s of %(product)s failed and its goods "
-            "are not yet quarantined or dispositioned by a nonconformance.",
-            picking=inspection.picking_id.name, inspection=inspection.name,
-            product=inspection.product_id.display_name))
+        raise UserError(blocking[0]._meddev_blocking_message())
 
     def action_meddev_view_inspections(self):
         self.ensure_one()

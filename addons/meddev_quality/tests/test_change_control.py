@@ -18,7 +18,7 @@ class TestChangeControl(MeddevStockCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.document = cls.env["meddev.document"].with_user(cls.manager).create({
-            "code": "SOP-QA-013", "name": "Control of nonconforming product", "doc_type": "sop"})
+            "code": "SOP-TEST-013", "name": "Control of nonconforming product", "doc_type": "sop"})
 
     def request(self, role="operator", **vals):
         return self.env["meddev.change.request"].with_user(self.users[role]).create(dict({
