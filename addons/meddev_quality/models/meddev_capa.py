@@ -67,11 +67,11 @@ class MeddevCapa(models.Model):
     nonconformance_count = fields.Integer(compute="_compute_nonconformance_count")
     date_deadline = fields.Date(string="Target Closure", tracking=True)
     # Investigation
-    why_1 = fields.Char(string="Why 1")
-    why_2 = fields.Char(string="Why 2")
-    why_3 = fields.Char(string="Why 3")
-    why_4 = fields.Char(string="Why 4")
-    why_5 = fields.Char(string="Why 5")
+    why_1 = fields.Char()
+    why_2 = fields.Char()
+    why_3 = fields.Char()
+    why_4 = fields.Char()
+    why_5 = fields.Char()
     fishbone_category = fields.Selection(FISHBONE, string="Root Cause Category")
     root_cause = fields.Text()
     # Action plan
@@ -286,26 +286,25 @@ class MeddevCapa(models.Model):
     def _register_columns(self):
         def label(field_name):
             return lambda rec: dict(rec._fields[field_name]._description_selection(rec.env)).get(rec[field_name], "")
-        _ = self.env._
         return [
-            (_("Reference"), lambda rec: rec.name),
-            (_("Title"), lambda rec: rec.title),
-            (_("Source"), label("source")),
-            (_("Source Reference"), lambda rec: rec.source_reference or ""),
-            (_("Nonconformances"), lambda rec: ", ".join(rec.nonconformance_ids.mapped("name"))),
-            (_("Owner"), lambda rec: rec.user_id.name or ""),
-            (_("Stage"), label("state")),
-            (_("Risk Priority Number"), lambda rec: rec.risk_rpn),
-            (_("Root Cause Category"), label("fishbone_category")),
-            (_("Root Cause"), lambda rec: rec.root_cause or ""),
-            (_("Actions"), lambda rec: len(rec.action_ids)),
-            (_("Actions Done"), lambda rec: len(rec.action_ids.filtered(lambda a: a.state == "done"))),
-            (_("Opened On"), lambda rec: rec.date_opened),
-            (_("Target Closure"), lambda rec: rec.date_deadline),
-            (_("Closed On"), lambda rec: rec.date_closed),
-            (_("Cycle Time (Days)"), lambda rec: round(rec.cycle_days, 1) if rec.date_closed else ""),
-            (_("Overdue"), lambda rec: _("Yes") if rec.is_overdue else ""),
-            (_("Reopened"), lambda rec: rec.reopen_count),
+            (self.env._("Reference"), lambda rec: rec.name),
+            (self.env._("Title"), lambda rec: rec.title),
+            (self.env._("Source"), label("source")),
+            (self.env._("Source Reference"), lambda rec: rec.source_reference or ""),
+            (self.env._("Nonconformances"), lambda rec: ", ".join(rec.nonconformance_ids.mapped("name"))),
+            (self.env._("Owner"), lambda rec: rec.user_id.name or ""),
+            (self.env._("Stage"), label("state")),
+            (self.env._("Risk Priority Number"), lambda rec: rec.risk_rpn),
+            (self.env._("Root Cause Category"), label("fishbone_category")),
+            (self.env._("Root Cause"), lambda rec: rec.root_cause or ""),
+            (self.env._("Actions"), lambda rec: len(rec.action_ids)),
+            (self.env._("Actions Done"), lambda rec: len(rec.action_ids.filtered(lambda a: a.state == "done"))),
+            (self.env._("Opened On"), lambda rec: rec.date_opened),
+            (self.env._("Target Closure"), lambda rec: rec.date_deadline),
+            (self.env._("Closed On"), lambda rec: rec.date_closed),
+            (self.env._("Cycle Time (Days)"), lambda rec: round(rec.cycle_days, 1) if rec.date_closed else ""),
+            (self.env._("Overdue"), lambda rec: self.env._("Yes") if rec.is_overdue else ""),
+            (self.env._("Reopened"), lambda rec: rec.reopen_count),
         ]
 
     def action_view_nonconformances(self):

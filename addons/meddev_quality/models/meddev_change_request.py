@@ -25,7 +25,7 @@ class MeddevChangeRequest(models.Model):
         [("document", "Controlled Document"), ("bom", "Bill of Materials"), ("routing", "Routing")],
         required=True, default="document")
     document_id = fields.Many2one("meddev.document", check_company=True, index="btree_not_null")
-    new_revision_id = fields.Many2one("meddev.document.revision", string="New Revision", readonly=True,
+    new_revision_id = fields.Many2one("meddev.document.revision", readonly=True,
                                       copy=False)
     target_ref = fields.Reference(selection="_selection_changeable_models", string="Current Version",
                                   help="The BOM or routing operation this change replaces.")
@@ -39,9 +39,8 @@ class MeddevChangeRequest(models.Model):
     stock_on_hand = fields.Float(string="Stock on Hand", compute="_compute_impact",
                                  digits="Product Unit of Measure")
     validation_required = fields.Boolean(string="(Re)validation Required")
-    training_required = fields.Boolean(string="Training Required", default=True)
+    training_required = fields.Boolean(default=True)
     regulatory_filing_required = fields.Boolean(
-        string="Regulatory Filing Required",
         help="e.g. an NMPA registration change or an FDA 510(k)/PMA supplement.")
     impact_note = fields.Text(string="Impact Assessment")
     effective_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -96,8 +95,9 @@ class MeddevChangeRequest(models.Model):
         self.new_revision_id = revision
 
     def _meddev_check_can_sign(self, meaning):
-        super()._meddev_check_can_sign(meaning)
+        result = super()._meddev_check_can_sign(meaning)
         self._check_ready()
+        return result
 
     def _check_ready(self):
         self.ensure_one()

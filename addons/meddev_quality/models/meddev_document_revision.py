@@ -64,12 +64,12 @@ class MeddevDocumentRevision(models.Model):
                 "new revision.", revision=frozen[0].display_name))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
         frozen = self.filtered(lambda r: r._is_frozen())
         if frozen:
             raise UserError(self.env._("%(revision)s is part of the document's history and cannot be deleted.",
                                        revision=frozen[0].display_name))
-        return super().unlink()
 
     def _make_effective(self):
         """Make these approved revisions current, supersede the previous ones, and raise the event."""

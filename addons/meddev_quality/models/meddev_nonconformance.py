@@ -222,8 +222,9 @@ class MeddevNonconformance(models.Model):
     def _meddev_check_can_sign(self, meaning):
         # Checked before the password, so a disposition that cannot be
         # carried out is never signed.
-        super()._meddev_check_can_sign(meaning)
+        result = super()._meddev_check_can_sign(meaning)
         self._check_disposition_ready()
+        return result
 
     def _check_disposition_ready(self):
         for nc in self:
@@ -401,24 +402,23 @@ class MeddevNonconformance(models.Model):
     def _register_columns(self):
         def label(field_name):
             return lambda rec: dict(rec._fields[field_name]._description_selection(rec.env)).get(rec[field_name], "")
-        _ = self.env._
         return [
-            (_("Reference"), lambda rec: rec.name),
-            (_("Detected On"), lambda rec: rec.date),
-            (_("Source"), label("source")),
-            (_("Severity"), label("severity")),
-            (_("Product"), lambda rec: rec.product_id.display_name),
-            (_("Lots/Serial Numbers"), lambda rec: ", ".join(rec.lot_ids.mapped("name"))),
-            (_("Quantity"), lambda rec: rec.quantity),
-            (_("Unit"), lambda rec: rec.product_uom_id.name),
-            (_("Supplier / Customer"), lambda rec: rec.partner_id.display_name or ""),
-            (_("Risk Priority Number"), lambda rec: rec.risk_rpn),
-            (_("Status"), label("state")),
-            (_("Disposition"), label("disposition")),
-            (_("Justification"), lambda rec: rec.disposition_note or ""),
-            (_("Approved By"), lambda rec: ", ".join(rec.signature_ids.mapped("signer_name"))),
-            (_("Approved On"), lambda rec: max(rec.signature_ids.mapped("signed_at"), default=False)),
-            (_("CAPA"), lambda rec: ", ".join(rec.capa_ids.mapped("name"))),
+            (self.env._("Reference"), lambda rec: rec.name),
+            (self.env._("Detected On"), lambda rec: rec.date),
+            (self.env._("Source"), label("source")),
+            (self.env._("Severity"), label("severity")),
+            (self.env._("Product"), lambda rec: rec.product_id.display_name),
+            (self.env._("Lots/Serial Numbers"), lambda rec: ", ".join(rec.lot_ids.mapped("name"))),
+            (self.env._("Quantity"), lambda rec: rec.quantity),
+            (self.env._("Unit"), lambda rec: rec.product_uom_id.name),
+            (self.env._("Supplier / Customer"), lambda rec: rec.partner_id.display_name or ""),
+            (self.env._("Risk Priority Number"), lambda rec: rec.risk_rpn),
+            (self.env._("Status"), label("state")),
+            (self.env._("Disposition"), label("disposition")),
+            (self.env._("Justification"), lambda rec: rec.disposition_note or ""),
+            (self.env._("Approved By"), lambda rec: ", ".join(rec.signature_ids.mapped("signer_name"))),
+            (self.env._("Approved On"), lambda rec: max(rec.signature_ids.mapped("signed_at"), default=False)),
+            (self.env._("CAPA"), lambda rec: ", ".join(rec.capa_ids.mapped("name"))),
         ]
 
     def action_cancel(self):

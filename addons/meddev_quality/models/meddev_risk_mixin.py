@@ -11,7 +11,7 @@ class MeddevRiskMixin(models.AbstractModel):
     _name = "meddev.risk.mixin"
     _description = "Risk Rating"
 
-    risk_severity = fields.Selection(RATINGS, string="Risk Severity", help="1 = negligible ... 5 = catastrophic")
+    risk_severity = fields.Selection(RATINGS, help="1 = negligible ... 5 = catastrophic")
     risk_occurrence = fields.Selection(RATINGS, string="Occurrence", help="1 = improbable ... 5 = frequent")
     risk_detection = fields.Selection(RATINGS, string="Detection", help="1 = always detected ... 5 = undetectable")
     risk_rpn = fields.Integer(string="Risk Priority Number", compute="_compute_risk_rpn", store=True)

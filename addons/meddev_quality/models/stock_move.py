@@ -29,7 +29,7 @@ class StockMove(models.Model):
         Plan = self.env["meddev.inspection.plan"].sudo()
         Inspection = self.env["meddev.inspection"].sudo()
         plans_by_company = defaultdict(lambda: Plan)
-        for plan in Plan.search([]):
+        for plan in Plan.search([("trigger", "in", list(TRIGGER_PICKING_CODES))]):
             plans_by_company[plan.company_id.id] |= plan
         existing = set(Inspection.search([("move_id", "in", moves.ids)]).mapped(lambda i: (i.plan_id.id, i.move_id.id)))
         vals_list = []
