@@ -36,8 +36,18 @@ def test_roles(login):
 def test_compliance_admin_audits_a_model_and_changes_carry_reasons(login):
     compliance, admin, manager = login("compliance"), login("admin"), login("qmanager")
     model_id = compliance("ir.model", "search", [("model", "=", "res.partner.category")])[0]
+    created = []
     if not compliance("meddev.audit.rule", "search", [("model_id", "=", model_id)]):
-        compliance("meddev.audit.rule", "create", {"model_id": model_id})
+        created.append(compliance("meddev.audit.rule", "create", {"model_id": model_id}))
+    try:
+        _tag_changes_carry_reasons(admin, manager)
+    finally:
+        # Leave the database's audited models as they were (a kept test database is reused).
+        if created:
+            compliance("meddev.audit.rule", "unlink", created)
+
+
+def _tag_changes_carry_reasons(admin, manager):
     tag_id = admin("res.partner.category", "create", {"name": "Hospital customer"})
     admin("res.partner.category", "write", [tag_id], {"name": "Hospital (tier 3)"},
           context={"meddev_change_reason": "NMPA tiering"})

@@ -65,7 +65,7 @@ def test_incoming_inspection_gates_the_receipt_and_a_failure_goes_to_quarantine_
                              {"nonconforming_count": 0})
     assert "failed" in fault(validate, admin, picking_id, "TUBE-RPC-1")
     nc_id = inspector("meddev.inspection", "action_create_nonconformance", [inspection["id"]])["res_id"]
-    inspector("meddev.nonconformance", "action_quarantine", [nc_id])
+    assert inspector("meddev.nonconformance", "read", [nc_id], ["state"])[0]["state"] == "quarantined"
     assert validate(admin, picking_id, "TUBE-RPC-1") is True
     nc = manager("meddev.nonconformance", "read", [nc_id], ["state", "quarantined_qty"])[0]
     assert (nc["state"], nc["quarantined_qty"]) == ("quarantined", 1000)

@@ -177,6 +177,10 @@ class MeddevInspection(models.Model):
             "company_id": self.company_id.id,
             "description": self.result_note or False,
         })
+        # The failed goods are contained at once when they can be: still to
+        # receive, or on hand.
+        if nonconformance._can_quarantine():
+            nonconformance.action_quarantine()
         return nonconformance.get_formview_action()
 
     def _nonconformance_source(self):

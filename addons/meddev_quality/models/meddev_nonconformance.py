@@ -143,6 +143,12 @@ class MeddevNonconformance(models.Model):
                                             location=quarantine.display_name))
         return True
 
+    def _can_quarantine(self):
+        self.ensure_one()
+        nc = self.sudo()
+        return self.state == "draft" and bool(nc._pending_receipt_moves() or nc._available_quants(
+            [("location_id.usage", "=", "internal"), ("location_id.meddev_quarantine", "=", False)], self.quantity))
+
     def _check_quarantine_rights(self):
         if not self.env.user.has_group("meddev_quality.group_meddev_quality_inspector"):
             raise UserError(self.env._("Only quality inspectors and managers can quarantine goods."))
@@ -400,8 +406,7 @@ class MeddevNonconformance(models.Model):
         return self.env._("NC Register")
 
     def _register_columns(self):
-        def label(field_name):
-            return lambda rec: dict(rec._fields[field_name]._description_selection(rec.env)).get(rec[field_name], "")
+        label = self._register_label
         return [
             (self.env._("Reference"), lambda rec: rec.name),
             (self.env._("Detected On"), lambda rec: rec.date),

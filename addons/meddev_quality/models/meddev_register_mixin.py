@@ -18,6 +18,11 @@ class MeddevRegisterMixin(models.AbstractModel):
         """[(header, function(record) -> value)]"""
         raise NotImplementedError
 
+    def _register_label(self, field_name):
+        """A column getter giving the label of a selection field's value."""
+        labels = dict(self._fields[field_name]._description_selection(self.env))
+        return lambda record: labels.get(record[field_name], "")
+
     def _register_xlsx(self):
         columns = self._register_columns()
         rows = [[getter(record) for _header, getter in columns] for record in self]

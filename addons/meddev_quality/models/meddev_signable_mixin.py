@@ -131,7 +131,7 @@ class MeddevSignableMixin(models.AbstractModel):
                 "The signature “%(meaning)s” must be given by a member of %(group)s.",
                 meaning=meaning.name, group=line.group_id.full_name))
         previous = self.sudo().signature_ids.filtered(lambda s: s.user_id == user)
-        if previous:
+        if previous and self._meddev_distinct_signers():
             raise UserError(self.env._(
                 "You already signed %(record)s as “%(meaning)s”: each signature must come from a different person.",
                 record=self.display_name, meaning=previous[0].meaning))
@@ -139,6 +139,10 @@ class MeddevSignableMixin(models.AbstractModel):
             raise UserError(self.env._(
                 "You authored %(record)s, so you cannot give it the approval “%(meaning)s”.",
                 record=self.display_name, meaning=meaning.name))
+
+    def _meddev_distinct_signers(self):
+        """Whether each signature of the record must come from a different person."""
+        return True
 
     def _meddev_sign(self, meaning, password, comment=False):
         """Apply the current user's signature with ``meaning`` after re-authentication.
