@@ -476,10 +476,11 @@ def cmd_bench(args):
     data_dir = Path(tempfile.mkdtemp(prefix="meddev-bench-"))
     server = Odoo(args, pg, data_dir=str(data_dir))
     db = "meddev_bench_%d" % os.getpid()
-    suites = args.suites or ["compliance", "quality"]
+    suites = args.suites or ["compliance", "quality", "training"]
     try:
-        say("Creating benchmark database %s (meddev_quality, no demo data)..." % db)
-        code, log = server.run_with_progress(["-d", db, "-i", "meddev_quality", "--without-demo=all",
+        modules = "meddev_quality,meddev_training" if "training" in suites else "meddev_quality"
+        say("Creating benchmark database %s (%s, no demo data)..." % (db, modules))
+        code, log = server.run_with_progress(["-d", db, "-i", modules, "--without-demo=all",
                                               "--stop-after-init"], "install")
         if code:
             die("could not create the benchmark database:\n" + "\n".join(log), 1)
@@ -488,7 +489,9 @@ def cmd_bench(args):
         sys.path.insert(0, str(REPO / "benchmarks"))
         ok = True
         if "quality" in suites:
-            ok = bench_quality(db, pg) and ok
+            ok = bench_simple(db, pg, "quality", "quality_overview") and ok
+        if "training" in suites:
+            ok = bench_simple(db, pg, "training", "training_matrix") and ok
         if "compliance" in suites:
             ok = bench_compliance(db, pg, server) and ok
         return 0 if ok else 1
@@ -509,17 +512,19 @@ def bench_output():
     return lines, out
 
 
-def bench_quality(db, pg):
-    import quality_overview
+def bench_simple(db, pg, suite, script):
+    """Run benchmarks/<script>.py's run(env, out) and keep its output in <script>.out."""
+    import importlib
 
     from odoo.modules.registry import Registry
 
+    module = importlib.import_module(script)
     lines, out = bench_output()
-    out("$ ./meddev bench quality   (%s, PostgreSQL %s, %d CPUs)"
-        % (time.strftime("%Y-%m-%d"), pg.server_version(), os.cpu_count()))
+    out("$ ./meddev bench %s   (%s, PostgreSQL %s, %d CPUs)"
+        % (suite, time.strftime("%Y-%m-%d"), pg.server_version(), os.cpu_count()))
     with Registry(db).cursor() as cr:
-        ok = quality_overview.run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), out)
-    out_path = REPO / "benchmarks" / "quality_overview.out"
+        ok = module.run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), out)
+    out_path = REPO / "benchmarks" / ("%s.out" % script)
     out_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     say("Written to %s" % out_path.relative_to(REPO))
     return ok
@@ -602,7 +607,7 @@ def main(argv=None):
     lint = sub.add_parser("lint", help="ruff and OCA's pylint-odoo checks")
     lint.set_defaults(func=cmd_lint)
     bench = sub.add_parser("bench", parents=[pg_flags], help="run the benchmarks on a throwaway database")
-    bench.add_argument("suites", nargs="*", choices=["compliance", "quality"],
+    bench.add_argument("suites", nargs="*", choices=["compliance", "quality", "training"],
                        help="which benchmarks (default: all)")
     bench.set_defaults(func=cmd_bench)
     verify = sub.add_parser("verify-audit", parents=[pg_flags], help="verify the audit trail's hash chain")

@@ -1,5 +1,6 @@
+from odoo import http
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import HttpCase, TransactionCase
 
 ROLE_GROUPS = {
     "operator": "meddev_quality.group_meddev_operator",
@@ -35,3 +36,18 @@ class MeddevCase(TransactionCase):
     def changes(entry):
         import json
         return {name: (old, new) for name, old, new in json.loads(entry.changes)}
+
+
+class MeddevHttpCase(HttpCase):
+    """HttpCase whose server has parsed every module manifest before the browser comes.
+
+    On its first request the server parses all manifests (``http.root.statics``)
+    while the browser's other requests compile templates in other threads; CPython
+    3.11 before 3.11.8 can then fail with "AST constructor recursion depth
+    mismatch" (python/cpython#106905), and the web client never loads.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        http.root.statics  # noqa: B018 - computed and cached once, here, in one thread

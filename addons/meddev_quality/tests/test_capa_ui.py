@@ -1,8 +1,9 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.meddev_quality.tests.common import MeddevHttpCase
+from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestCapaUi(HttpCase):
+class TestCapaUi(MeddevHttpCase):
 
     def test_nonconformance_to_closed_capa(self):
         author = new_test_user(self.env, login="md_tour_author", password="md_tour_author-pw",

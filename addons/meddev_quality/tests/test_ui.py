@@ -1,8 +1,9 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.meddev_quality.tests.common import MeddevHttpCase
+from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestAuditTrailUi(HttpCase):
+class TestAuditTrailUi(MeddevHttpCase):
 
     def test_quality_manager_reads_and_verifies_the_trail(self):
         new_test_user(self.env, login="md_tour_manager", password="md_tour_manager-pw",

@@ -1,1 +1,3 @@
 from . import test_demo_data
+from . import test_training
+from . import test_ui

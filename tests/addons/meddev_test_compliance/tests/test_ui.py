@@ -1,8 +1,9 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.meddev_quality.tests.common import MeddevHttpCase
+from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
-class TestSigningUi(HttpCase):
+class TestSigningUi(MeddevHttpCase):
 
     def test_operator_signs_in_the_dialog(self):
         operator = new_test_user(self.env, login="md_operator", password="md_operator-pw",
