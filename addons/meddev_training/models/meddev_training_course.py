@@ -37,7 +37,7 @@ class MeddevTrainingCourse(models.Model):
     pass_mark = fields.Float(string="Pass Mark (%)", default=80.0)
     skill_id = fields.Many2one("hr.skill", string="Skill Granted",
                                help="Employees qualified get this skill at this level in their resume.")
-    skill_level_id = fields.Many2one("hr.skill.level", string="Skill Level",
+    skill_level_id = fields.Many2one("hr.skill.level",
                                      domain="[('skill_type_id', '=', skill_type_id)]")
     skill_type_id = fields.Many2one(related="skill_id.skill_type_id")
     requirement_ids = fields.One2many("meddev.training.requirement", "course_id", string="Required For")

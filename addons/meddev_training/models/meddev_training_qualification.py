@@ -26,7 +26,7 @@ class MeddevTrainingQualification(models.Model):
     date_issued = fields.Date(string="Issued On", required=True, default=fields.Date.context_today)
     date_expiry = fields.Date(string="Expires On", compute="_compute_date_expiry", store=True, readonly=False,
                               precompute=True)
-    trainer_id = fields.Many2one("res.users", string="Trainer", default=lambda self: self.env.user)
+    trainer_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     score = fields.Float(string="Score (%)")
     assessment = fields.Selection([("written", "Written Exam"), ("practical", "Practical Evaluation"),
                                    ("attendance", "Attendance"), ("read", "Read and Understood")],

@@ -175,7 +175,7 @@ class MeddevTrainingRequirement(models.Model):
     @api.model
     def _cron_remind(self):
         """One to-do per employee with trainings due, overdue or expired, for them and their manager."""
-        courses = self.sudo().search([]).course_id
+        courses = self.sudo().search([("active", "=", True)]).course_id
         employees = self.env["hr.employee"].sudo().search([("company_id", "in", self.env.companies.ids)])
         cells = self._evaluate(employees, courses)
         pending = {}
