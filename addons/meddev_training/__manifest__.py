@@ -13,9 +13,11 @@
         "data/meddev_training_data.xml",
         "views/meddev_training_course_views.xml",
         "views/meddev_training_qualification_views.xml",
+        "views/meddev_training_session_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "report/meddev_training_matrix_report.xml",
+        "report/meddev_onboarding_report.xml",
     ],
     "assets": {
         "web.assets_backend": [

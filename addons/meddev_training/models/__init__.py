@@ -4,3 +4,5 @@ from . import hr_employee
 from . import meddev_training_course
 from . import meddev_training_requirement
 from . import meddev_training_qualification
+from . import meddev_training_session
+from . import meddev_training_attendance

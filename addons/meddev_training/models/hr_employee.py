@@ -20,3 +20,23 @@ class HrEmployee(models.Model):
         return self.env["meddev.training.requirement"]._check_employee(
             employee, course_ids=course_ids, document_id=document_id, revision_id=revision_id,
             at=fields.Date.to_date(at) if at else None)
+
+    def meddev_onboarding_plan(self, at=None):
+        """The trainings this employee's job requires, with their state and deadline.
+
+        :return: [{"course": name, "state": ..., "due_date": "YYYY-MM-DD" or False, "reason": text}]
+        """
+        self.ensure_one()
+        Requirement = self.env["meddev.training.requirement"]
+        # An employee's plan follows from the requirements of their job, whoever reads it.
+        requirements = Requirement.sudo().search([("active", "=", True)]).filtered(
+            lambda r: r._applies_to(self.sudo()))
+        courses = requirements.course_id
+        cells = Requirement._evaluate(self, courses, fields.Date.to_date(at) if at else None)
+        plan = []
+        for course in courses.sorted(lambda c: cells[self.id, c.id].due_date or fields.Date.today()):
+            cell = cells[self.id, course.id]
+            plan.append({"course": course.display_name, "state": cell.state,
+                         "due_date": fields.Date.to_string(cell.due_date) if cell.due_date else False,
+                         "reason": Requirement._reason_text(cell, course)})
+        return plan
