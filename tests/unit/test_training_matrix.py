@@ -57,3 +57,32 @@ def test_only_qualified_or_grace_may_work_without_a_new_revision(at, age, validi
     result = matrix.cell(at, held, grace_days=grace)
     assert result.state in matrix.STATES
     assert result.may_work == (result.state == matrix.QUALIFIED or result.reason == "grace")
+
+
+def test_xlsx_matrix_is_a_valid_workbook_with_coloured_states():
+    import io
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from odoo.addons.meddev_training.tools import xlsx_matrix
+
+    labels = {state: state.title() for state in matrix.STATES}
+    data = xlsx_matrix.matrix_xlsx("Matrix <1>", ["Employee", "Dept"], ["T&1", "T2"],
+                                   [(("Li <Wei>", "QA"), ["qualified", "overdue"]),
+                                    (("Zhao", "Prod"), ["not_required", "due"])], labels)
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml",
+                "xl/worksheets/sheet1.xml"} <= set(archive.namelist())
+        sheet = ET.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+        shared = [si.find("m:t", ns).text for si in ET.fromstring(archive.read("xl/sharedStrings.xml"))]
+        ET.fromstring(archive.read("xl/styles.xml"))
+        ET.fromstring(archive.read("xl/workbook.xml"))
+    rows = sheet.findall(".//m:row", ns)
+    assert [row.get("r") for row in rows] == ["1", "2", "3"]
+    cells = {c.get("r"): c for c in sheet.iter("{%s}c" % ns["m"])}
+    assert cells["A2"].find("m:is/m:t", ns).text == "Li <Wei>"
+    assert cells["C1"].find("m:is/m:t", ns).text == "T&1"
+    assert shared[int(cells["C2"].find("m:v", ns).text)] == "Qualified"
+    assert shared[int(cells["D3"].find("m:v", ns).text)] == "Due"
+    assert cells["C2"].get("s") != cells["D2"].get("s"), "each state has its own colour"

@@ -99,3 +99,32 @@ class TestManufacturingInspections(MeddevCase):
         self.assertFalse(production.meddev_inspection_ids)
         production.button_mark_done()
         self.assertEqual(production.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestOperationQualification(MeddevCase):
+
+    def test_gating_by_routing_operation_and_work_center(self):
+        workcenter = self.env["mrp.workcenter"].create({"name": "Laser welder MD"})
+        product = self.env["product.product"].create({"name": "Welded housing"})
+        bom = self.env["mrp.bom"].create({
+            "product_tmpl_id": product.product_tmpl_id.id,
+            "operation_ids": [Command.create({"name": "Weld", "workcenter_id": workcenter.id})]})
+        operation = bom.operation_ids
+        welding, safety = self.env["meddev.training.course"].create([
+            {"name": "Laser welding", "training_type": "practical"},
+            {"name": "Laser safety", "training_type": "classroom"}])
+        self.env["meddev.training.requirement"].create([
+            {"course_id": welding.id, "operation_id": operation.id},
+            {"course_id": safety.id, "workcenter_id": workcenter.id}])
+        employee = self.env["hr.employee"].create({"name": "Welder"})
+        answer = self.env["hr.employee"].meddev_may_perform(employee.id, operation_id=operation.id)
+        self.assertFalse(answer["allowed"])
+        self.assertEqual(len(answer["reasons"]), 2)
+        coordinator = self.users["coordinator"]
+        for course in (welding, safety):
+            qualification = self.env["meddev.training.qualification"].with_user(coordinator).create({
+                "employee_id": employee.id, "course_id": course.id})
+            qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
+        self.assertEqual(self.env["hr.employee"].meddev_may_perform(employee.id, operation_id=operation.id),
+                         {"allowed": True, "reasons": []})

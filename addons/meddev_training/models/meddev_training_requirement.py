@@ -81,6 +81,7 @@ class MeddevTrainingRequirement(models.Model):
                 requirement.deadline_days))
         keep_old = {company.id: company.meddev_keep_qualification_until_deadline
                     for company in employees.company_id}
+        not_required = matrix.cell(at, (), required=False)
         result = {}
         for course in courses:
             revision = course.current_revision_id
@@ -91,16 +92,33 @@ class MeddevTrainingRequirement(models.Model):
                 "grace_days": course.grace_days,
             }
             course_requirements = requirements.get(course.id, [])
+            # Employees of one company, job and department share the requirement's
+            # deadline, and those without any qualification the same cell.
+            deadline_of, untrained = {}, {}
             for row in rows:
-                department_path = paths.get(row["department_id"]) or ""
-                deadlines = [deadline for company, job, path, deadline in course_requirements
-                             if (not company or company == row["company_id"])
-                             and (not job or job == row["job_id"])
-                             and (not path or department_path.startswith(path))]
-                result[row["id"], course.id] = matrix.cell(
-                    at, held.get((row["id"], course.id), []), required=bool(deadlines),
-                    keep_old_until_deadline=keep_old.get(row["company_id"], True),
-                    assigned_on=row["meddev_job_since"], deadline_days=min(deadlines, default=0), **settings)
+                profile = (row["company_id"], row["job_id"], row["department_id"])
+                if profile not in deadline_of:
+                    department_path = paths.get(row["department_id"]) or ""
+                    deadline_of[profile] = min((
+                        deadline for company, job, path, deadline in course_requirements
+                        if (not company or company == row["company_id"]) and (not job or job == row["job_id"])
+                        and (not path or department_path.startswith(path))), default=None)
+                deadline = deadline_of[profile]
+                key = row["id"], course.id
+                if deadline is None:
+                    result[key] = not_required
+                    continue
+                held_here = held.get(key)
+                if held_here is None:
+                    start = row["meddev_job_since"]
+                    if (start, deadline) not in untrained:
+                        untrained[start, deadline] = matrix.cell(
+                            at, (), assigned_on=start, deadline_days=deadline, **settings)
+                    result[key] = untrained[start, deadline]
+                    continue
+                result[key] = matrix.cell(
+                    at, held_here, keep_old_until_deadline=keep_old.get(row["company_id"], True),
+                    assigned_on=row["meddev_job_since"], deadline_days=deadline, **settings)
         return result
 
     @api.model

@@ -19,7 +19,14 @@ export class TrainingMatrix extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({ departmentId: "", jobId: "", data: null, departments: [], jobs: [] });
+        this.state = useState({
+            departmentId: "",
+            jobId: "",
+            data: null,
+            kpis: null,
+            departments: [],
+            jobs: [],
+        });
         onWillStart(async () => {
             [this.state.departments, this.state.jobs] = await Promise.all([
                 this.orm.searchRead("hr.department", [], ["name"]),
@@ -44,12 +51,20 @@ export class TrainingMatrix extends Component {
 
     async load() {
         this.wizardId = await this.createWizard();
-        this.state.data = await this.orm.call("meddev.training.matrix", "get_matrix", [[this.wizardId]]);
+        const departmentIds = this.state.departmentId ? [parseInt(this.state.departmentId)] : [];
+        [this.state.data, this.state.kpis] = await Promise.all([
+            this.orm.call("meddev.training.matrix", "get_matrix", [[this.wizardId]]),
+            this.orm.call("meddev.training.matrix", "get_kpis", [departmentIds]),
+        ]);
     }
 
     async onFilter(field, ev) {
         this.state[field] = ev.target.value;
         await this.load();
+    }
+
+    get overdueTotal() {
+        return Object.values(this.state.kpis.overdue_by_department).reduce((a, b) => a + b, 0);
     }
 
     cell(employee, course) {

@@ -4,6 +4,10 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("meddev_training_matrix", {
     steps: () => [
         {
+            content: "The coverage rate is shown",
+            trigger: ".o_meddev_training_kpis .o_meddev_kpi_coverage:contains('%')",
+        },
+        {
             content: "The trained employee is qualified",
             trigger: ".o_meddev_matrix_grid tr:contains('Tour Trained') td.table-success:contains('Qualified')",
         },
