@@ -128,3 +128,25 @@ class TestOperationQualification(MeddevCase):
             qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
         self.assertEqual(self.env["hr.employee"].meddev_may_perform(employee.id, operation_id=operation.id),
                          {"allowed": True, "reasons": []})
+
+
+@tagged("post_install", "-at_install")
+class TestBomChangeRequest(MeddevCase):
+
+    def test_approved_change_swaps_the_bom(self):
+        product = self.env["product.product"].create({"name": "Infusion set MD"})
+        current = self.env["mrp.bom"].create({"product_tmpl_id": product.product_tmpl_id.id, "code": "A"})
+        new = self.env["mrp.bom"].create({"product_tmpl_id": product.product_tmpl_id.id, "code": "B",
+                                          "active": False})
+        request = self.env["meddev.change.request"].with_user(self.users["operator"]).create({
+            "title": "Longer tubing", "change_type": "bom", "reason": "Customer request",
+            "target_ref": "mrp.bom,%d" % current.id, "replacement_ref": "mrp.bom,%d" % new.id,
+            "product_ids": [Command.set(product.ids)], "impact_note": "No open orders"})
+        for role, meaning in (("operator", "authored"), ("inspector", "reviewed"), ("manager", "approved")):
+            user = self.users[role]
+            request.with_user(user)._meddev_sign(self.env.ref("meddev_quality.meaning_%s" % meaning),
+                                                 "%s-pw" % user.login)
+        self.assertEqual(request.state, "effective")
+        self.assertFalse(current.active)
+        self.assertTrue(new.active)
+        self.assertEqual(self.env["mrp.bom"]._bom_find(product)[product], new)

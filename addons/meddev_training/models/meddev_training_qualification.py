@@ -58,6 +58,14 @@ class MeddevTrainingQualification(models.Model):
         self.ensure_one()
         return matrix.Qualification(self.date_issued, self.date_expiry or None, self.revision_id.id or None)
 
+    def _meddev_policy_lines(self):
+        if self.training_type == "document":
+            # Read and understood: the employee's own signature comes first.
+            policy = self.env.ref("meddev_training.policy_qualification_read", raise_if_not_found=False)
+            if policy:
+                return policy.sudo().line_ids.sorted(lambda line: (line.sequence, line.id))
+        return super()._meddev_policy_lines()
+
     def _meddev_authors(self):
         # The trainer records and signs the result; the employee is its subject, not its author.
         return self.sudo().signature_ids.filtered(lambda s: s.meaning_id.code == "authored").user_id
@@ -69,6 +77,10 @@ class MeddevTrainingQualification(models.Model):
 
     def _meddev_check_can_sign(self, meaning):
         result = super()._meddev_check_can_sign(meaning)
+        if meaning.code == "authored" and self.env.user != self.employee_id.user_id:
+            raise UserError(self.env._(
+                "Only %(employee)s can sign that they read and understood %(course)s.",
+                employee=self.employee_id.name, course=self.course_id.display_name))
         self._check_passed()
         return result
 
@@ -80,6 +92,13 @@ class MeddevTrainingQualification(models.Model):
                 "no qualification is issued; plan a retake.",
                 employee=self.employee_id.name, score=self.score, course=self.course_id.display_name,
                 mark=self.course_id.pass_mark))
+
+    def _meddev_apply_signature(self, meaning, comment):
+        if meaning.code == "authored":
+            # The employee acknowledging a document may not edit qualifications, yet
+            # their signature records the qualification's signing state (same user).
+            return super(MeddevTrainingQualification, self.sudo())._meddev_apply_signature(meaning, comment)
+        return super()._meddev_apply_signature(meaning, comment)
 
     def _meddev_on_signed(self, signature):
         if self.meddev_sign_state == "signed":

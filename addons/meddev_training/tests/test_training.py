@@ -40,6 +40,10 @@ class TestTraining(MeddevCase):
         if revision:
             vals["revision_id"] = revision.id
         qualification = self.env["meddev.training.qualification"].with_user(self.coordinator).create(vals)
+        if course.training_type == "document":
+            user = employee.user_id
+            qualification.with_user(user)._meddev_sign(self.env.ref("meddev_quality.meaning_authored"),
+                                                       "%s-pw" % user.login)
         qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
         return qualification
 
@@ -134,6 +138,29 @@ class TestTraining(MeddevCase):
         self.assertFalse(self.state(self.worker, course, today).may_work)
         self.qualify(self.worker, course, today, assessment="read")
         self.assertEqual(self.state(self.worker, course, today).state, "qualified")
+
+    def test_read_and_understood_is_signed_by_the_employee_first(self):
+        document = self.env["meddev.document"].create({"code": "SOP-MD-05", "name": "Line clearance"})
+        self.env["meddev.document.revision"].create({"document_id": document.id, "name": "A",
+                                                     "state": "effective", "date_effective": date(2026, 1, 1)})
+        course = self.env["meddev.training.course"].create({
+            "name": "Line clearance SOP", "training_type": "document", "document_id": document.id})
+        qualification = self.env["meddev.training.qualification"].with_user(self.coordinator).create({
+            "employee_id": self.worker.id, "course_id": course.id, "assessment": "read"})
+        self.assertEqual(qualification.revision_id.name, "A")
+        with self.assertRaisesRegex(UserError, "Read|Authored|authored"):
+            qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
+        with self.assertRaisesRegex(UserError, "Only Worker One"):
+            qualification.with_user(self.users["manager"])._meddev_sign(
+                self.env.ref("meddev_quality.meaning_authored"), "md_manager-pw")
+        qualification.with_user(self.users["operator"])._meddev_sign(
+            self.env.ref("meddev_quality.meaning_authored"), "md_operator-pw")
+        self.assertEqual(qualification.meddev_sign_state, "in_progress")
+        self.assertFalse(self.env["hr.employee"].meddev_may_perform(self.worker.id, course_ids=course.ids)["allowed"],
+                         "not qualified before the trainer signs")
+        qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
+        self.assertEqual(qualification.meddev_sign_state, "signed")
+        self.assertTrue(self.env["hr.employee"].meddev_may_perform(self.worker.id, course_ids=course.ids)["allowed"])
 
     def test_access_per_role(self):
         qualification = self.qualify(self.worker, self.gowning, fields.Date.today())
