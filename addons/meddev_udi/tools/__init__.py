@@ -1,1 +1,1 @@
-from . import gs1, hibcc
+from . import gs1, hibcc, udi

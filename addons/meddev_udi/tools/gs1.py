@@ -252,3 +252,8 @@ def element_string(elements):
 def hri(elements):
     """The human-readable form ``(01)...(17)...`` of [(ai, value)]."""
     return "".join("(%s)%s" % (ai, value) for ai, value in elements)
+
+
+def gtin14(gtin):
+    """A GTIN-8, -12 or -13 padded to the 14 digits of AI (01)."""
+    return gtin.zfill(14)
