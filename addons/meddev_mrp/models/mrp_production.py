@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -75,3 +75,95 @@ class MrpProduction(models.Model):
         action["domain"] = [("production_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    def _prepare_stock_lot_values(self):
+        values = super()._prepare_stock_lot_values()
+        if self.env["meddev.lot.scheme"]._for_product(self.product_id, self.company_id):
+            # Without a name, stock.lot draws the number from the product's scheme.
+            values.pop("name")
+        # The UDI-PI's manufacturing date (AI 11) is the day the order produces the lot.
+        values["meddev_production_date"] = fields.Date.context_today(self, self.date_start)
+        return values
+
+    @api.model
+    def _meddev_demo_traceability_history(self):
+        """Demo data: component lots received, two infusion-set lots made from them (one tubing lot
+        split across both, the second merging two tubing lots) and part shipped to two hospitals,
+        so that genealogy, labels and mock recalls have a history to work on."""
+        env = self.env
+        company = env.ref("base.main_company")
+        warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        supplier = env.ref("meddev_mrp.demo_partner_component_supplier")
+        regulated = company.meddev_regulated
+        # This history predates go-live: it is seeded without the gates (incoming
+        # inspection, release) that apply to the regulated company from now on.
+        company.meddev_regulated = False
+        try:
+            def receive(lines):
+                suppliers = env.ref("stock.stock_location_suppliers")
+                by_product = {}
+                for product, lot_name, qty in lines:
+                    by_product.setdefault(product, []).append((lot_name, qty))
+                picking = env["stock.picking"].create({
+                    "picking_type_id": warehouse.in_type_id.id, "partner_id": supplier.id,
+                    "location_id": suppliers.id, "location_dest_id": warehouse.lot_stock_id.id,
+                    "move_ids": [Command.create({
+                        "name": product.name, "product_id": product.id,
+                        "product_uom_qty": sum(qty for _lot, qty in lots), "product_uom": product.uom_id.id,
+                        "location_id": suppliers.id, "location_dest_id": warehouse.lot_stock_id.id,
+                    }) for product, lots in by_product.items()],
+                })
+                picking.action_confirm()
+                for move in picking.move_ids:
+                    move.move_line_ids.unlink()
+                    move.move_line_ids = [Command.create({
+                        "lot_name": lot_name, "quantity": qty, "product_id": move.product_id.id,
+                        "location_id": move.location_id.id, "location_dest_id": move.location_dest_id.id,
+                    }) for lot_name, qty in by_product[move.product_id]]
+                    move.picked = True
+                picking.button_validate()
+
+            def ref(name):
+                return env.ref("meddev_udi.%s" % name)
+
+            receive([
+                (ref("product_pvc_tubing"), "TB-240311", 200), (ref("product_pvc_tubing"), "TB-240402", 200),
+                (ref("product_luer_connector"), "LC-2404-07", 300), (ref("product_drip_chamber"), "DC-2403-15", 300),
+                (ref("product_roller_clamp"), "RC-2404-02", 300), (ref("product_sterile_pouch"), "SP-2404-11", 300),
+            ])
+
+            bom = env.ref("meddev_mrp.bom_infusion_set")
+            productions = self.browse()
+            for _index in range(2):
+                production = self.create({
+                    "product_id": bom.product_id.id, "bom_id": bom.id, "product_qty": 100,
+                    "company_id": company.id, "picking_type_id": warehouse.manu_type_id.id,
+                })
+                production.action_confirm()
+                production.action_assign()
+                production.action_generate_serial()
+                production.qty_producing = production.product_qty
+                production._set_qty_producing()
+                production.move_raw_ids.picked = True
+                production.button_mark_done()
+                productions |= production
+
+            for partner_xmlid, qty in (("demo_partner_hospital_a", 60), ("demo_partner_hospital_b", 40)):
+                partner = env.ref("meddev_mrp.%s" % partner_xmlid)
+                customers = env.ref("stock.stock_location_customers")
+                delivery = env["stock.picking"].create({
+                    "picking_type_id": warehouse.out_type_id.id, "partner_id": partner.id,
+                    "location_id": warehouse.lot_stock_id.id, "location_dest_id": customers.id,
+                    "move_ids": [Command.create({
+                        "name": bom.product_id.name, "product_id": bom.product_id.id, "product_uom_qty": qty,
+                        "product_uom": bom.product_id.uom_id.id, "location_id": warehouse.lot_stock_id.id,
+                        "location_dest_id": customers.id,
+                    })],
+                })
+                delivery.action_confirm()
+                delivery.action_assign()
+                delivery.move_ids.picked = True
+                delivery.button_validate()
+        finally:
+            company.meddev_regulated = regulated
+        return productions

@@ -27,3 +27,20 @@ class TestMrpDemoData(TransactionCase):
         production.action_confirm()
         self.assertEqual(production.workorder_ids.mapped("workcenter_id.code"), ["CR-ASM", "LT", "PKG"])
         self.assertEqual(len(production.move_raw_ids), 5)
+
+    def test_demo_history_for_traceability(self):
+        product = self.env.ref("meddev_udi.product_infusion_set")
+        lots = self.env["stock.lot"].search([("product_id", "=", product.id)])
+        self.assertEqual(len(lots), 2)
+        for lot in lots:
+            self.assertRegex(lot.name, r"^FG\d{4}-\d{5}$")
+            self.assertRegex(lot.meddev_udi_hri, r"^\(01\)06901234500011\(11\)\d{6}\(17\)\d{6}\(10\)FG\d{4}-\d{5}$")
+        tubing = self.env["stock.lot"].search([("name", "=", "TB-240311")])
+        consumed = self.env["stock.move.line"].search([
+            ("lot_id", "=", tubing.id), ("move_id.raw_material_production_id", "!=", False)])
+        # One tubing lot went into both finished lots.
+        self.assertEqual(consumed.move_id.raw_material_production_id.lot_producing_id, lots)
+        delivered = self.env["stock.move.line"].search([
+            ("lot_id", "in", lots.ids), ("location_dest_id.usage", "=", "customer"), ("state", "=", "done")])
+        self.assertEqual(sum(delivered.mapped("quantity")), 100)
+        self.assertEqual(len(delivered.picking_id.partner_id), 2)

@@ -66,14 +66,17 @@ class MeddevLotScheme(models.Model):
         return super().create(vals_list)
 
     @api.model
-    def _for_product(self, product, company=None):
-        """The scheme numbering ``product``'s lots: by category (nearest first), else by stage."""
+    def _for_product(self, product, company=None, schemes=None):
+        """The scheme numbering ``product``'s lots: by category (nearest first), else by stage.
+
+        ``schemes``: the candidates, when the caller already read them for many lots.
+        """
         if not product or product.tracking == "none":
             return self.browse()
         company = company or self.env.company
-        # Lot numbering applies to every user creating a lot (receipt, production),
-        # who may not read the schemes themselves.
-        schemes = self.sudo().search([("company_id", "in", [company.id, False])])
+        if schemes is None:
+            schemes = self._active_schemes()
+        schemes = schemes.filtered(lambda s: s.company_id in (company, company.browse()))
         category = product.categ_id
         while category:
             match = schemes.filtered(lambda s, c=category: c in s.categ_ids)
@@ -83,6 +86,12 @@ class MeddevLotScheme(models.Model):
         stage = product.meddev_lot_stage
         match = schemes.filtered(lambda s: stage and s.stage == stage and not s.categ_ids)
         return match[:1].with_env(self.env)
+
+    @api.model
+    def _active_schemes(self):
+        # Lot numbering applies to every user creating a lot (receipt, production),
+        # who may not read the schemes themselves.
+        return self.sudo().search([])
 
     def _next_name(self):
         self.ensure_one()

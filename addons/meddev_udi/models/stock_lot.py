@@ -96,10 +96,11 @@ class StockLot(models.Model):
     def create(self, vals_list):
         Scheme = self.env["meddev.lot.scheme"]
         Product = self.env["product.product"]
+        schemes = Scheme._active_schemes()
         for vals in vals_list:
             product = Product.browse(vals.get("product_id"))
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            scheme = Scheme._for_product(product, company) if product else Scheme
+            scheme = Scheme._for_product(product, company, schemes) if product and schemes else Scheme
             if not scheme:
                 continue
             vals["meddev_lot_scheme_id"] = scheme.id
