@@ -118,6 +118,7 @@ class MrpProduction(models.Model):
                     move.move_line_ids.unlink()
                     move.move_line_ids = [Command.create({
                         "lot_name": lot_name, "quantity": qty, "product_id": move.product_id.id,
+                        "picking_id": picking.id,
                         "location_id": move.location_id.id, "location_dest_id": move.location_dest_id.id,
                     }) for lot_name, qty in by_product[move.product_id]]
                     move.picked = True
