@@ -9,6 +9,7 @@
     "depends": ["mrp", "maintenance", "meddev_udi", "meddev_training"],
     "data": [
         "views/meddev_inspection_views.xml",
+        "views/mrp_production_views.xml",
     ],
     "demo": [
         "demo/meddev_mrp_demo.xml",

@@ -76,6 +76,50 @@ class MrpProduction(models.Model):
         action["context"] = {}
         return action
 
+    # Not stored: the input of the UDI scanner widget on the order form.
+    meddev_udi_scan = fields.Char(string="Scan UDI", store=False)
+
+    def meddev_scan_udi(self, barcode):
+        """Apply a scanned UDI to this order: a component's lot or serial is consumed (it must be in
+        stock), the finished product's UDI names the lot or serial produced.  Refusals change nothing."""
+        self.ensure_one()
+        Scan = self.env["meddev.udi.scan"]
+        if self.state not in ("confirmed", "progress", "to_close"):
+            raise UserError(self.env._("%(order)s is not in progress: confirm it before scanning.", order=self.name))
+        scan = Scan._read(barcode, self.company_id)
+        if scan["product"] == self.product_id:
+            return self._meddev_scan_finished(scan)
+        move = self.move_raw_ids.filtered(
+            lambda m: m.product_id == scan["product"] and m.state not in ("done", "cancel"))[:1]
+        if not move:
+            raise UserError(self.env._("%(product)s is neither a component nor the product of %(order)s: wrong "
+                                       "product for this order.", product=scan["product"].display_name,
+                                       order=self.name))
+        Scan._check_quantity(move, scan)
+        lot = Scan._lot_in_stock(scan, self.company_id)
+        quantity = scan["product"].uom_id._compute_quantity(scan["quantity"], move.product_uom)
+        source = Scan._source_location(move, lot, quantity) if lot else None
+        Scan._add_to_move(move, scan, lot, source)
+        return Scan._result(scan, lot, self.name)
+
+    def _meddev_scan_finished(self, scan):
+        Scan = self.env["meddev.udi.scan"]
+        if self.product_id.tracking == "none":
+            raise UserError(self.env._("%(product)s is not tracked: there is no lot to scan on %(order)s.",
+                                       product=self.product_id.display_name, order=self.name))
+        lot = Scan._existing_lot(self.product_id, scan["lot_name"], self.company_id)
+        if lot and self.product_id.tracking == "serial" and (Scan._serial_in_stock(lot) or self.search_count([
+                ("lot_producing_id", "=", lot.id), ("state", "=", "done")], limit=1)):
+            raise UserError(self.env._("Serial number %(serial)s of %(product)s was already produced.",
+                                       serial=lot.name, product=self.product_id.display_name))
+        if not lot:
+            lot = Scan._lot_for_receipt(scan, self.company_id)
+        self.lot_producing_id = lot
+        if self.product_id.tracking == "serial":
+            self.qty_producing = 1
+            self._set_qty_producing(False)
+        return Scan._result(scan, lot, self.name)
+
     def _prepare_stock_lot_values(self):
         values = super()._prepare_stock_lot_values()
         if self.env["meddev.lot.scheme"]._for_product(self.product_id, self.company_id):
