@@ -1,8 +1,7 @@
 from odoo import Command
-from odoo.tests import new_test_user, tagged
-
 from odoo.addons.meddev_quality.tests.common import MeddevHttpCase
 from odoo.addons.meddev_udi.tools import gs1
+from odoo.tests import new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,2 @@
+from . import udi_export
+from . import genealogy
