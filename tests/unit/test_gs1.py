@@ -124,3 +124,77 @@ def test_hibcc_never_crashes_and_checks_every_character(text):
     wrong = hibcc.CHARSET[(hibcc.CHARSET.index(hibcc.check_character(data)) + 1) % 43]
     with pytest.raises(hibcc.HIBCError):
         hibcc.parse(data + wrong)
+
+
+# Examples of the GS1 General Specifications and FDA's UDI guidance, one per AI class.
+@pytest.mark.parametrize(("text", "elements"), [
+    # SSCC (00), predefined fixed length with check digit.
+    ("(00)376104250021234569", [("00", "376104250021234569")]),
+    # GTIN then a trade measure, both predefined fixed length: no FNC1 between them.
+    ("0195012345678903" + "3103000123", [("01", "95012345678903"), ("3103", "000123")]),
+    # CONTENT (02) with COUNT (37), as on a logistic unit.
+    ("(02)95012345678903(37)10", [("02", "95012345678903"), ("37", "10")]),
+    # Variant (20), fixed length two digits.
+    ("(01)95012345678903(20)07", [("01", "95012345678903"), ("20", "07")]),
+    # GLN (414) with its extension (254), a check-digit AI then a variable one.
+    ("(414)0614141000036(254)5678", [("414", "0614141000036"), ("254", "5678")]),
+    # GSRN (8017), 4-digit AI with check digit.
+    ("(8017)106141411234567897", [("8017", "106141411234567897")]),
+    # ITIP (8006): GTIN with its check digit, then piece and total.
+    ("(8006)095012345678910102", [("8006", "095012345678910102")]),
+    # Amount payable (392n): variable length, decimal point in the AI.
+    ("0195012345678903" + "3922" + "1250", [("01", "95012345678903"), ("3922", "1250")]),
+    # Additional product ID (240) and secondary serial (250), variable, FNC1 separated.
+    ("]C1" + "240A/B.1" + GS + "250S1", [("240", "A/B.1"), ("250", "S1")]),
+    # Company internal (91-99).
+    ("(91)XYZ-1(92)ABC", [("91", "XYZ-1"), ("92", "ABC")]),
+    # Expiration date and time (7003), fixed 10 digits.
+    ("(01)95012345678903(7003)2612311530", [("01", "95012345678903"), ("7003", "2612311530")]),
+    # FDA GUDID guidance example (GS1), as a GS1 DataBar would send it.
+    ("]e0" + "0151022222233336" + "11141231" + "17150707" + "10A213B1" + GS + "211234",
+     [("01", "51022222233336"), ("11", "141231"), ("17", "150707"), ("10", "A213B1"), ("21", "1234")]),
+])
+def test_published_examples_of_every_ai_class(text, elements):
+    assert gs1.parse(text, TODAY).elements == elements
+
+
+def test_fnc1_first_and_after_fixed_length_data_is_tolerated():
+    # Scanners may transmit the leading FNC1, and encoders may put one after
+    # predefined fixed-length data: neither changes the elements.
+    result = gs1.parse(GS + "0195012345678903" + GS + "10ABC", TODAY)
+    assert result.elements == [("01", "95012345678903"), ("10", "ABC")]
+    assert result.lot == "ABC"
+
+
+@pytest.mark.parametrize(("text", "ai", "position"), [
+    ("(00)376104250021234568", "00", 21),
+    ("00376104250021234568", "00", 19),
+    ("(414)0614141000037", "414", 17),
+    ("(422)15", "422", 5),
+    ("0195012345678903" + "11" + "141301", "11", 18),
+])
+def test_refusals_give_the_exact_position(text, ai, position):
+    with pytest.raises(gs1.GS1Error) as info:
+        gs1.parse(text, TODAY)
+    assert (info.value.ai, info.value.position) == (ai, position)
+
+
+def test_unknown_ai_is_refused_at_its_position():
+    with pytest.raises(gs1.GS1Error) as info:
+        gs1.parse("0195012345678903" + "2312345", TODAY)
+    assert info.value.position == 16
+    assert "2312" in str(info.value)
+
+
+_LOT = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ0123456789-./", min_size=1, max_size=20)
+
+
+@given(st.text(alphabet="0123456789", min_size=13, max_size=13),
+       st.dates(datetime.date(2001, 1, 1), datetime.date(2075, 12, 31)), _LOT, _LOT)
+def test_element_string_and_hri_round_trip(body, expiry, lot, serial):
+    elements = [("01", body + str(gs1.check_digit(body))), ("17", expiry.strftime("%y%m%d")), ("10", lot),
+                ("21", serial)]
+    for text in (gs1.element_string(elements), "]d2" + gs1.element_string(elements), gs1.hri(elements)):
+        result = gs1.parse(text, TODAY)
+        assert result.elements == elements
+        assert (result.lot, result.serial, result.expiry) == (lot, serial, expiry)

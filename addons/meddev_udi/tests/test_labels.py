@@ -1,10 +1,12 @@
 import base64
 import io
+import re
 
+from barcode.charsets import code128
 from PIL import Image
 from pylibdmtx import pylibdmtx
 
-from odoo.addons.meddev_udi.tools import gs1
+from odoo.addons.meddev_udi.tools import gs1, gs1_128, hibcc
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.pdf import PdfFileReader
@@ -49,6 +51,21 @@ class TestLabels(TransactionCase):
         canvas.paste(image, (40, 40))
         return [result.data.decode() for result in pylibdmtx.decode(canvas)]
 
+    def symbol_values(self, svg_data_uri):
+        """Code 128 values of an SVG drawn by python-barcode, read from its bar widths."""
+        svg = base64.b64decode(svg_data_uri.split(",", 1)[1]).decode()
+        # Bars are the rects sized in mm (the background is 100%); bar and gap widths are module multiples.
+        bar = r'<rect x="([\d.]+)mm" y="[\d.]+mm" width="([\d.]+)mm"'
+        rects = [(float(x), float(w)) for x, w in re.findall(bar, svg)]
+        module = min(w for _x, w in rects)
+        pattern, position = "", rects[0][0]
+        for x, width in rects:
+            pattern += "0" * round((x - position) / module) + "1" * round(width / module)
+            position = x + width
+        by_pattern = {bars: value for value, bars in enumerate(code128.CODES)}
+        values = [by_pattern[pattern[i:i + 11]] for i in range(0, len(pattern) - 13, 11)]
+        return values[:-1]  # without the check character
+
     def test_templates_have_their_own_paper_size(self):
         self.assertEqual((self.unit.paperformat_id.page_width, self.unit.paperformat_id.page_height), (50, 30))
         template = self.env["meddev.label.template"].create({"name": "Tiny", "width": 40, "height": 20})
@@ -66,6 +83,9 @@ class TestLabels(TransactionCase):
         self.assertTrue(labels[0]["gs1_128"].startswith("data:image/svg+xml;base64,"))
         self.assertIn(b"<rect", base64.b64decode(labels[0]["gs1_128"].split(",", 1)[1]))
         self.assertEqual(self.decode_datamatrix(labels[0]["datamatrix"]), ["01069599996000191729063010LBL-1"])
+        # The drawn GS1-128 carries FNC1 first, then the element string.
+        self.assertEqual(gs1_128.read_codewords(self.symbol_values(labels[0]["gs1_128"])),
+                         (True, "01069599996000191729063010LBL-1"))
         html = self.html(wizard)
         self.assertEqual(html.count("o_meddev_udi_label\""), 2)
         self.assertIn("(01)06959999600019(17)290630(10)LBL-1", html)
@@ -78,6 +98,43 @@ class TestLabels(TransactionCase):
         for serial in self.serials:
             self.assertIn("(01)06959999600026(21)%s" % serial.name, html)
         self.assertNotIn("o_meddev_label_gs1_128", html, "the unit template prints DataMatrix only")
+
+    def test_serial_and_separator_in_both_symbols(self):
+        self.device.meddev_pi_serial = True
+        self.device.tracking = "lot"
+        lot = self.env["stock.lot"].create({"name": "LBL-2", "product_id": self.device.id,
+                                            "expiration_date": "2029-06-30 12:00:00"})
+        self.assertEqual(lot.meddev_udi_element_string, "01069599996000191729063010LBL-2" + gs1.GS + "21LBL-2")
+        label = self.wizard(lot, self.carton)._labels()[0]
+        self.assertEqual(gs1_128.read_codewords(self.symbol_values(label["gs1_128"])),
+                         (True, lot.meddev_udi_element_string))
+        # libdmtx drops FNC1 characters: a GS *character* would have come out as '\x1d'.
+        self.assertEqual(self.decode_datamatrix(label["datamatrix"]), ["01069599996000191729063010LBL-221LBL-2"])
+
+    def test_hibcc_label_is_plain_code128_and_datamatrix(self):
+        hibc = self.env["product.product"].create({
+            "name": "HIBC clamp", "is_storable": True, "tracking": "lot", "meddev_udi_regulated": True,
+            "meddev_issuing_agency": "hibcc", "meddev_udi_di": "+A99912345", "meddev_pi_expiry_date": True})
+        lot = self.env["stock.lot"].create({"name": "HB7", "product_id": hibc.id,
+                                            "expiration_date": "2029-06-30 12:00:00"})
+        label = self.wizard(lot, self.carton)._labels()[0]
+        gs1_flag, data = gs1_128.read_codewords(self.symbol_values(label["gs1_128"]))
+        self.assertFalse(gs1_flag, "HIBC symbols carry no FNC1")
+        self.assertEqual(data, lot.meddev_udi_hri)
+        self.assertEqual(self.decode_datamatrix(label["datamatrix"]), [lot.meddev_udi_hri])
+        self.assertEqual(hibcc.parse(data).lot, "HB7")
+
+    def test_report_engine_barcode_route_values(self):
+        # /report/barcode passes its query values as strings.
+        Report = self.env["ir.actions.report"]
+        value = "0106959999600019" + "10A1" + gs1.GS + "21S1"
+        png = Report.barcode("GS1DataMatrix", value, width="200", height="50")
+        image = Image.open(io.BytesIO(png))
+        self.assertEqual(image.size, (200, 200), "DataMatrix symbols are square")
+        self.assertEqual(self.decode_datamatrix("data:image/png;base64," + base64.b64encode(png).decode()),
+                         [value.replace(gs1.GS, "")])
+        with self.assertRaisesRegex(ValueError, "do not fit"):
+            Report.barcode("GS1DataMatrix", "X" * 200)
 
     def test_packaging_label(self):
         wizard = self.wizard(self.lot, self.carton, level="packaging", packaging_id=self.box.id)
@@ -99,6 +156,8 @@ class TestLabels(TransactionCase):
         box = reader.getPage(0).mediaBox
         self.assertEqual((round(float(box.getWidth()) * 25.4 / 72), round(float(box.getHeight()) * 25.4 / 72)),
                          (50, 30))
+        # XML-RPC clients get the same PDF (here the HTML tests render) as base64.
+        self.assertIn(b"o_meddev_udi_label", base64.b64decode(wizard.print_pdf()))
         action = wizard.action_print()
         self.assertEqual((action["type"], action["report_name"]), ("ir.actions.report", "meddev_udi.report_udi_label"))
 

@@ -1,13 +1,9 @@
 import base64
-import io
-
-import barcode
-from barcode.writer import SVGWriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import gs1
+from ..tools import gs1_128
 
 
 class MeddevLabelWizard(models.TransientModel):
@@ -78,6 +74,12 @@ class MeddevLabelWizard(models.TransientModel):
         # Labels do not use the company document layout: no layout configuration step.
         return self.env.ref("meddev_udi.action_report_udi_label").report_action(self, config=False)
 
+    def print_pdf(self):
+        """The labels as a PDF, base64-encoded: printing through XML-RPC, where the report route is not at hand."""
+        self._check()
+        pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf("meddev_udi.action_report_udi_label", self.ids)
+        return base64.b64encode(pdf).decode()
+
     def _labels(self):
         """One dict per label to print (copies included), with its barcode images as data URIs."""
         self._check()
@@ -94,26 +96,10 @@ class MeddevLabelWizard(models.TransientModel):
             }
             is_gs1 = (lot.product_id.meddev_issuing_agency or "gs1") == "gs1"
             if self.template_id.symbology in ("gs1_128", "both"):
-                label["gs1_128"] = self._gs1_128_svg(element_string) if is_gs1 else self._code128_svg(element_string)
+                label["gs1_128"] = "data:image/svg+xml;base64,%s" % base64.b64encode(
+                    gs1_128.svg(element_string, gs1=is_gs1)).decode()
             if self.template_id.symbology in ("datamatrix", "both"):
-                png = Report.barcode("GS1DataMatrix" if is_gs1 else "ECC200DataMatrix", element_string, width=400)
+                png = Report.barcode("GS1DataMatrix" if is_gs1 else "DataMatrixASCII", element_string, width=400)
                 label["datamatrix"] = "data:image/png;base64,%s" % base64.b64encode(png).decode()
             labels.extend([label] * self.copies)
         return labels
-
-    @api.model
-    def _gs1_128_svg(self, element_string):
-        # python-barcode's GS1-128 starts with FNC1 itself and takes FNC1 ('\xf1')
-        # where the element string has the GS separator.
-        return self._svg(barcode.get("gs1_128", element_string.replace(gs1.GS, "\xf1"), writer=SVGWriter()))
-
-    @api.model
-    def _code128_svg(self, text):
-        return self._svg(barcode.get("code128", text, writer=SVGWriter()))
-
-    @api.model
-    def _svg(self, code):
-        buffer = io.BytesIO()
-        code.write(buffer, options={"write_text": False, "module_height": 12.0, "module_width": 0.25,
-                                    "quiet_zone": 2.5})
-        return "data:image/svg+xml;base64,%s" % base64.b64encode(buffer.getvalue()).decode()
