@@ -476,9 +476,14 @@ def cmd_bench(args):
     data_dir = Path(tempfile.mkdtemp(prefix="meddev-bench-"))
     server = Odoo(args, pg, data_dir=str(data_dir))
     db = "meddev_bench_%d" % os.getpid()
-    suites = args.suites or ["compliance", "quality", "training"]
+    suites = args.suites or ["compliance", "quality", "training", "udi"]
     try:
-        modules = "meddev_quality,meddev_training" if "training" in suites else "meddev_quality"
+        modules = "meddev_quality"
+        if "training" in suites:
+            modules = "meddev_quality,meddev_training"
+        if "udi" in suites:
+            # The genealogy benchmark generates manufacturing orders.
+            modules = "meddev_mrp"
         say("Creating benchmark database %s (%s, no demo data)..." % (db, modules))
         code, log = server.run_with_progress(["-d", db, "-i", modules, "--without-demo=all",
                                               "--stop-after-init"], "install")
@@ -492,6 +497,9 @@ def cmd_bench(args):
             ok = bench_simple(db, pg, "quality", "quality_overview") and ok
         if "training" in suites:
             ok = bench_simple(db, pg, "training", "training_matrix") and ok
+        if "udi" in suites:
+            ok = bench_simple(db, pg, "udi", "gs1_parser") and ok
+            ok = bench_simple(db, pg, "udi", "udi_genealogy") and ok
         if "compliance" in suites:
             ok = bench_compliance(db, pg, server) and ok
         return 0 if ok else 1
@@ -607,7 +615,7 @@ def main(argv=None):
     lint = sub.add_parser("lint", help="ruff and OCA's pylint-odoo checks")
     lint.set_defaults(func=cmd_lint)
     bench = sub.add_parser("bench", parents=[pg_flags], help="run the benchmarks on a throwaway database")
-    bench.add_argument("suites", nargs="*", choices=["compliance", "quality", "training"],
+    bench.add_argument("suites", nargs="*", choices=["compliance", "quality", "training", "udi"],
                        help="which benchmarks (default: all)")
     bench.set_defaults(func=cmd_bench)
     verify = sub.add_parser("verify-audit", parents=[pg_flags], help="verify the audit trail's hash chain")

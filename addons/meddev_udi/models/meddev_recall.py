@@ -337,31 +337,59 @@ class MeddevRecall(models.Model):
         returned = defaultdict(float)
         for (_lot_id, partner_id), qty in returns.items():
             returned[partner_id] += qty
-        self.env["meddev.recall.customer"].sudo().create([{
-            "recall_id": self.id,
-            "company_id": self.company_id.id,
-            "partner_id": partner_id,
-            "lot_ids": [Command.set(sorted(entry["lots"]))],
-            "picking_ids": [Command.set(sorted(entry["pickings"]))],
-            "qty_shipped": entry["qty"],
-            "qty_returned_stock": returned.get(partner_id, 0.0),
-            "date_last_delivery": entry["date"],
-        } for partner_id, entry in by_partner.items()])
+        if not by_partner:
+            return
+        # Inserted like the lot lines (see _insert_lot_lines): hundreds of
+        # customers holding thousands of serials are the trace's own output.
+        partners = list(by_partner)
+        now = fields.Datetime.now()
+        self.env["meddev.recall.customer"].flush_model()
+        self.env.cr.execute(SQL(
+            """INSERT INTO meddev_recall_customer (recall_id, company_id, create_uid, write_uid, create_date,
+                   write_date, state, partner_id, qty_shipped, qty_returned_stock, date_last_delivery)
+               SELECT %s, %s, %s, %s, %s, %s, 'to_notify', u.*
+                 FROM unnest(%s::int[], %s::float8[], %s::float8[], %s::timestamp[])
+                   AS u(partner_id, qty_shipped, qty_returned_stock, date_last_delivery)
+            RETURNING id, partner_id""",
+            self.id, self.company_id.id, self.env.uid, self.env.uid, now, now,
+            [partner_id or None for partner_id in partners],
+            [by_partner[partner_id]["qty"] for partner_id in partners],
+            [returned.get(partner_id, 0.0) for partner_id in partners],
+            [by_partner[partner_id]["date"] or None for partner_id in partners]))
+        customer_ids = {partner_id or False: customer_id for customer_id, partner_id in self.env.cr.fetchall()}
+        for table, column, key in (("meddev_recall_customer_lot_rel", "lot_id", "lots"),
+                                   ("meddev_recall_customer_picking_rel", "picking_id", "pickings")):
+            pairs = [(customer_ids[partner_id], record_id)
+                     for partner_id, entry in by_partner.items() for record_id in entry[key]]
+            if pairs:
+                self.env.cr.execute(SQL(
+                    "INSERT INTO %s (customer_id, %s) SELECT * FROM unnest(%s::int[], %s::int[])",
+                    SQL.identifier(table), SQL.identifier(column),
+                    [pair[0] for pair in pairs], [pair[1] for pair in pairs]))
+        self.env["meddev.recall.customer"].invalidate_model()
+        self.invalidate_recordset(["customer_ids"])
 
     def _customer_returns(self, lot_ids):
         """{(lot id, partner id): quantity} received back from customers (done moves out
         of a customer location into the company's stock), in the product's unit."""
         if not lot_ids:
             return {}
-        groups = self.env["stock.move.line"].sudo()._read_group([
-            ("state", "=", "done"),
-            ("lot_id", "in", list(lot_ids)),
-            ("location_id.usage", "=", "customer"),
-            ("location_dest_id.usage", "in", ("internal", "transit")),
-        ], ["lot_id", "picking_id"], ["quantity_product_uom:sum"])
+        # Read in SQL like the rest of the trace: the lots can be tens of thousands.
+        self.env["meddev.genealogy"]._flush()
+        self.env.cr.execute(SQL("""
+            SELECT line.lot_id, COALESCE(picking.partner_id, move.partner_id), SUM(line.quantity_product_uom)
+              FROM stock_move_line line
+              JOIN stock_location source ON source.id = line.location_id AND source.usage = 'customer'
+              JOIN stock_location destination ON destination.id = line.location_dest_id
+                   AND destination.usage IN ('internal', 'transit')
+              LEFT JOIN stock_picking picking ON picking.id = line.picking_id
+              LEFT JOIN stock_move move ON move.id = line.move_id
+             WHERE line.lot_id = ANY(%s) AND line.state = 'done'
+             GROUP BY 1, 2
+        """, list(lot_ids)))
         result = defaultdict(float)
-        for lot, picking, qty in groups:
-            result[(lot.id, picking.partner_id.id or False)] += qty
+        for lot_id, partner_id, qty in self.env.cr.fetchall():
+            result[(lot_id, partner_id or False)] += qty
         return dict(result)
 
     # ------------------------------------------------------------------

@@ -11,6 +11,8 @@ class MeddevRecallCustomer(models.Model):
     _name = "meddev.recall.customer"
     _inherit = ["meddev.recall.line.mixin", "meddev.register.mixin"]
     _description = "Recall Customer Notification"
+    # Notification and acknowledgement are regulated content, audited on each
+    # change; the trace inserts the lines (see meddev.recall._create_customers).
     _meddev_audit = True
     _order = "recall_id, partner_id"
     _rec_name = "partner_id"

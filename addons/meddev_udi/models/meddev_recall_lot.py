@@ -42,14 +42,16 @@ class MeddevRecallLot(models.Model):
     _order = "is_finished desc, product_id, lot_id"
     _rec_name = "lot_id"
 
-    recall_id = fields.Many2one("meddev.recall", required=True, ondelete="cascade", index=True, readonly=True)
-    company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
+    # Lines are looked up by recall (the unique (recall, lot) index serves it) and
+    # by lot; a recall inserts tens of thousands at once, so no other index.
+    recall_id = fields.Many2one("meddev.recall", required=True, ondelete="cascade", readonly=True)
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
     lot_id = fields.Many2one("stock.lot", string="Lot/Serial", required=True, readonly=True, index=True)
-    product_id = fields.Many2one("product.product", required=True, readonly=True, index=True)
+    product_id = fields.Many2one("product.product", required=True, readonly=True)
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     expiration_date = fields.Datetime(related="lot_id.expiration_date")
     is_suspect = fields.Boolean(string="Suspect", readonly=True, help="A lot the recall started from.")
-    is_finished = fields.Boolean(string="Finished", readonly=True, index=True,
+    is_finished = fields.Boolean(string="Finished", readonly=True,
                                  help="A finished device (or anything shipped): what the recall must reach.")
     qty_on_hand = fields.Float(string="On Hand", readonly=True)
     qty_shipped = fields.Float(string="Shipped", readonly=True)
