@@ -198,3 +198,14 @@ def test_element_string_and_hri_round_trip(body, expiry, lot, serial):
         result = gs1.parse(text, TODAY)
         assert result.elements == elements
         assert (result.lot, result.serial, result.expiry) == (lot, serial, expiry)
+
+
+def test_expiry_date_and_time_7003_is_validated():
+    result = gs1.parse("(01)95012345678903(7003)2612311530", today=TODAY)
+    assert dict(result.elements)["7003"] == "2612311530"
+    with pytest.raises(gs1.GS1Error, match=r"AI \(7003\).*month 13"):
+        gs1.parse("(01)95012345678903(7003)2613311530", today=TODAY)
+    with pytest.raises(gs1.GS1Error, match=r"AI \(7003\).*hour must be in 0..23"):
+        gs1.parse("(01)95012345678903(7003)2612312530", today=TODAY)
+    with pytest.raises(gs1.GS1Error, match=r"AI \(7003\).*day 00"):
+        gs1.parse("(01)95012345678903(7003)2612001530", today=TODAY)

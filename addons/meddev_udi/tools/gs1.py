@@ -58,7 +58,7 @@ AIS = {
     "403": _spec(maximum=30, charset="X", title="ROUTE"),
     "420": _spec(maximum=20, charset="X", title="SHIP TO POST"),
     "422": _spec(3, title="ORIGIN"),
-    "7003": _spec(10, title="EXPIRY TIME"),
+    "7003": _spec(10, kind="datetime", title="EXPIRY TIME"),
     "7240": _spec(maximum=20, charset="X", title="PROTOCOL"),
     "8004": _spec(maximum=30, charset="X", title="GIAI"),
     "8006": _spec(18, check=14, title="ITIP"),
@@ -164,6 +164,16 @@ def _validate(ai, value, position, today):
             return parse_date(value, today)
         except ValueError as error:
             raise GS1Error("invalid date %s: %s" % (value, error), ai, position) from None
+    if spec.kind == "datetime":
+        # YYMMDDHHMM, no day 00 (General Specifications 3.9.x, AI 7003).
+        try:
+            if value[4:6] == "00":
+                raise ValueError("day 00 is not allowed here")
+            day = parse_date(value[:6], today)
+            hour, minute = int(value[6:8]), int(value[8:10])
+            return datetime.datetime.combine(day, datetime.time(hour, minute))
+        except ValueError as error:
+            raise GS1Error("invalid date and time %s: %s" % (value, error), ai, position) from None
     return value
 
 
