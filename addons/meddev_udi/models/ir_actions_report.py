@@ -33,8 +33,9 @@ class GS1DataMatrix(ECC200DataMatrix):
         return datamatrix.ascii_codewords(value, self.cw_data, gs1=self.gs1)
 
     def _place_bit(self, row, col, bit):
-        super()._place_bit(row, col, bit)
+        result = super()._place_bit(row, col, bit)
         self._placed += 1
+        return result
 
     def _create_matrix(self, data):
         self._placed = 0

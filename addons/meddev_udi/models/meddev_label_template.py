@@ -12,12 +12,12 @@ class MeddevLabelTemplate(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", string="Company")
+    company_id = fields.Many2one("res.company")
     width = fields.Float(string="Width (mm)", required=True, default=100)
     height = fields.Float(string="Height (mm)", required=True, default=50)
     symbology = fields.Selection(
         [("gs1_128", "GS1-128"), ("datamatrix", "GS1 DataMatrix"), ("both", "GS1-128 and GS1 DataMatrix")],
-        string="Symbology", required=True, default="both")
+        required=True, default="both")
     show_product = fields.Boolean(string="Product Name", default=True)
     show_dates = fields.Boolean(string="Manufacturing and Expiry Dates", default=True)
     show_registration = fields.Boolean(string="Registration Certificate No.", default=True)

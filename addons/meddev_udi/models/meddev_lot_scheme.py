@@ -20,8 +20,7 @@ class MeddevLotScheme(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     stage = fields.Selection(
-        LOT_STAGES, string="Stage",
-        help="Products of this stage without a scheme for their category are numbered by this scheme.")
+        LOT_STAGES, help="Products of this stage without a scheme for their category are numbered by this scheme.")
     categ_ids = fields.Many2many(
         "product.category", string="Product Categories",
         help="Products of these categories (and their subcategories) are numbered by this scheme.")
@@ -91,7 +90,7 @@ class MeddevLotScheme(models.Model):
     def _active_schemes(self):
         # Lot numbering applies to every user creating a lot (receipt, production),
         # who may not read the schemes themselves.
-        return self.sudo().search([])
+        return self.sudo().search([("active", "=", True)])
 
     def _next_name(self):
         self.ensure_one()

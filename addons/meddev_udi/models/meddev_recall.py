@@ -56,7 +56,7 @@ class MeddevRecall(models.Model):
                                    "quarantined and no customer is notified.")
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, tracking=True, index=True,
                              copy=False)
-    recall_class = fields.Selection(CLASSES, string="Recall Class", required=True, default="2", tracking=True)
+    recall_class = fields.Selection(CLASSES, required=True, default="2", tracking=True)
     trigger = fields.Selection(TRIGGERS, required=True, default="complaint", tracking=True)
     reason = fields.Html(string="Reason and Health Hazard")
     # Where the recall starts
@@ -65,7 +65,7 @@ class MeddevRecall(models.Model):
         required=True, default="lots")
     suspect_lot_ids = fields.Many2many("stock.lot", "meddev_recall_suspect_lot_rel", "recall_id", "lot_id",
                                        string="Suspect Lots/Serials", check_company=True)
-    supplier_id = fields.Many2one("res.partner", string="Supplier")
+    supplier_id = fields.Many2one("res.partner")
     supplier_product_ids = fields.Many2many(
         "product.product", "meddev_recall_supplier_product_rel", "recall_id", "product_id",
         string="Supplied Products", check_company=True, help="Only these products' receipts; all when empty.")
@@ -77,7 +77,7 @@ class MeddevRecall(models.Model):
     customer_ids = fields.One2many("meddev.recall.customer", "recall_id", string="Customers")
     affected_lot_count = fields.Integer(string="Affected Lots", readonly=True, copy=False)
     finished_lot_count = fields.Integer(string="Finished Lots/Serials", readonly=True, copy=False)
-    customer_count = fields.Integer(string="Customer Count", readonly=True, copy=False)
+    customer_count = fields.Integer(readonly=True, copy=False)
     qty_on_hand = fields.Float(string="On Hand", digits="Product Unit of Measure", readonly=True, copy=False)
     qty_shipped = fields.Float(string="Shipped", digits="Product Unit of Measure", readonly=True, copy=False)
     nonconformance_ids = fields.Many2many("meddev.nonconformance", "meddev_recall_nonconformance_rel",

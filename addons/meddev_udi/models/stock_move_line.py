@@ -6,7 +6,7 @@ class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
 
     def init(self):
-        super().init()
+        result = super().init()
         # Genealogy and recall read a lot's done history; Odoo indexes move lines
         # by product and location but not by lot.  With the line id in the key,
         # each step of a trace (lot -> its lines -> production links) is an
@@ -17,3 +17,4 @@ class StockMoveLine(models.Model):
                     ON stock_move_line (lot_id, id)
                  WHERE lot_id IS NOT NULL AND state = 'done'
             """)
+        return result

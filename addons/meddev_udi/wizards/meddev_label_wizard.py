@@ -20,7 +20,7 @@ class MeddevLabelWizard(models.TransientModel):
         [("unit", "Each lot or serial (base unit)"), ("packaging", "Packaging level")],
         string="Print For", required=True, default="unit")
     packaging_id = fields.Many2one(
-        "product.packaging", string="Packaging", domain="[('product_id', 'in', product_ids), ('barcode', '!=', False)]")
+        "product.packaging", domain="[('product_id', 'in', product_ids), ('barcode', '!=', False)]")
     product_ids = fields.Many2many("product.product", compute="_compute_product_ids")
     copies = fields.Integer(string="Copies per Label", default=1, required=True)
 

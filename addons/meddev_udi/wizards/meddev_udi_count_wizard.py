@@ -10,7 +10,7 @@ class MeddevUdiCountWizard(models.TransientModel):
     _description = "UDI Inventory Count"
 
     location_id = fields.Many2one(
-        "stock.location", string="Location", required=True, domain=[("usage", "=", "internal")],
+        "stock.location", required=True, domain=[("usage", "=", "internal")],
         default=lambda self: self._default_location())
     meddev_udi_scan = fields.Char(string="Scan UDI", store=False)
     scan_count = fields.Integer(string="Scans", readonly=True)
