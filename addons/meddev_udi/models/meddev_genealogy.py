@@ -6,20 +6,6 @@ from odoo.tools import SQL
 
 from ..tools import genealogy
 
-# Edges between lots: a done move line of the parent lot consumed into a done
-# move line producing the child lot (manufacturing, subcontracting and unbuild
-# record it in stock_move_line_consume_rel).  The relation belongs to the
-# produced line's field consume_line_ids: its column consume_line_id holds the
-# produced line, produce_line_id the consumed one.
-EDGES = SQL("""
-    SELECT consumed.lot_id AS parent_id, produced.lot_id AS child_id,
-           SUM(consumed.quantity_product_uom) AS quantity
-      FROM stock_move_line_consume_rel rel
-      JOIN stock_move_line produced ON produced.id = rel.consume_line_id
-      JOIN stock_move_line consumed ON consumed.id = rel.produce_line_id
-     WHERE consumed.state = 'done' AND produced.state = 'done'
-       AND consumed.lot_id IS NOT NULL AND produced.lot_id IS NOT NULL
-""")
 MAX_TREE_NODES = 20000
 
 
@@ -40,44 +26,60 @@ class MeddevGenealogy(models.AbstractModel):
             return []
         self._check_lots_readable(lot_ids)
         self._flush()
-        if direction == "forward":
-            step = SQL("""
-                SELECT produced.lot_id
-                  FROM trace
-                  JOIN stock_move_line consumed ON consumed.lot_id = trace.lot_id AND consumed.state = 'done'
-                  JOIN stock_move_line_consume_rel rel ON rel.produce_line_id = consumed.id
-                  JOIN stock_move_line produced ON produced.id = rel.consume_line_id
-                 WHERE produced.state = 'done' AND produced.lot_id IS NOT NULL""")
-        elif direction == "backward":
-            step = SQL("""
-                SELECT consumed.lot_id
-                  FROM trace
-                  JOIN stock_move_line produced ON produced.lot_id = trace.lot_id AND produced.state = 'done'
-                  JOIN stock_move_line_consume_rel rel ON rel.consume_line_id = produced.id
-                  JOIN stock_move_line consumed ON consumed.id = rel.produce_line_id
-                 WHERE consumed.state = 'done' AND consumed.lot_id IS NOT NULL""")
-        else:
+        if direction not in ("forward", "backward"):
             raise UserError(self.env._("Unknown trace direction %(direction)s: use forward or backward.",
                                        direction=direction))
+        source, target = ("parent_id", "child_id") if direction == "forward" else ("child_id", "parent_id")
+        # The edge query is a plain join (no grouping), so PostgreSQL inlines it
+        # into the recursive term and walks it by index from each lot reached.
         # UNION (not UNION ALL) drops lots already reached, so lots reworked
         # into themselves cannot loop.
         self.env.cr.execute(SQL("""
             WITH RECURSIVE trace(lot_id) AS (
-                SELECT unnest(%s::int[])
+                SELECT unnest(%(lot_ids)s::int[])
                  UNION
-                %s
+                SELECT edge.%(target)s FROM trace JOIN (%(edges)s) edge ON edge.%(source)s = trace.lot_id
             )
             SELECT lot_id FROM trace
-        """, lot_ids, step))
+        """, lot_ids=lot_ids, edges=self._lot_edges_sql(), source=SQL.identifier(source),
+            target=SQL.identifier(target)))
         return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _lot_edges_sql(self):
+        """The lot-to-lot edges of the genealogy, as a query of (parent_id, child_id, quantity): the
+        parent lot went into the child lot in that quantity (of the parent's unit).
+
+        Override to add other kinds of edges (``SQL("%s UNION ALL ...", super()._lot_edges_sql())``);
+        keep each branch a plain join, without grouping, so that the recursive trace can walk it by
+        index.  The edges here are the ones stock records in stock_move_line_consume_rel: a done
+        move line of the parent lot consumed into a done move line producing the child lot, which
+        manufacturing and subcontracting orders write when they are done (and unbuild orders, from
+        the unbuilt lot to the components recovered).  The relation belongs to the produced line's
+        field consume_line_ids: its column consume_line_id holds the produced line, produce_line_id
+        the consumed one.
+        """
+        return SQL("""
+            SELECT consumed.lot_id AS parent_id, produced.lot_id AS child_id,
+                   consumed.quantity_product_uom AS quantity
+              FROM stock_move_line_consume_rel rel
+              JOIN stock_move_line produced ON produced.id = rel.consume_line_id
+              JOIN stock_move_line consumed ON consumed.id = rel.produce_line_id
+             WHERE consumed.state = 'done' AND produced.state = 'done'
+               AND consumed.lot_id IS NOT NULL AND produced.lot_id IS NOT NULL
+        """)
 
     @api.model
     def _trace_edges(self, lot_ids, direction="forward"):
         """[(parent lot, child lot, quantity of the parent consumed)] among the lots reachable."""
         reached = self._trace_lot_ids(lot_ids, direction)
-        side = SQL("parent_id") if direction == "forward" else SQL("child_id")
-        self.env.cr.execute(SQL("SELECT parent_id, child_id, quantity FROM (%s GROUP BY 1, 2) edges WHERE %s = ANY(%s)",
-                                EDGES, side, reached))
+        side = SQL.identifier("parent_id" if direction == "forward" else "child_id")
+        self.env.cr.execute(SQL("""
+            SELECT edge.parent_id, edge.child_id, SUM(edge.quantity)
+              FROM (%s) edge
+             WHERE edge.%s = ANY(%s)
+             GROUP BY edge.parent_id, edge.child_id
+        """, self._lot_edges_sql(), side, reached))
         return reached, self.env.cr.fetchall()
 
     @api.model
@@ -100,21 +102,34 @@ class MeddevGenealogy(models.AbstractModel):
     @api.model
     def _lot_deliveries(self, lot_ids):
         """Done move lines of these lots into customer locations (gross: returns are not deducted)."""
+        return self._lot_customer_moves(lot_ids)[0]
+
+    @api.model
+    def _lot_customer_moves(self, lot_ids):
+        """(deliveries, returns) of these lots, read in one pass: done move lines into customer
+        locations, and back from customer locations into the company's stock; each a list of dicts
+        {lot_id, product_id, partner_id, picking_id, move_line_id, date, quantity}."""
         if not lot_ids:
-            return []
+            return [], []
         self._flush()
         self.env.cr.execute(SQL("""
             SELECT line.lot_id, line.product_id, COALESCE(picking.partner_id, move.partner_id), line.picking_id,
-                   line.id, line.date, line.quantity_product_uom
+                   line.id, line.date, line.quantity_product_uom, destination.usage = 'customer'
               FROM stock_move_line line
+              JOIN stock_location source ON source.id = line.location_id
               JOIN stock_location destination ON destination.id = line.location_dest_id
-              JOIN stock_move move ON move.id = line.move_id
+              LEFT JOIN stock_move move ON move.id = line.move_id
               LEFT JOIN stock_picking picking ON picking.id = line.picking_id
-             WHERE line.lot_id = ANY(%s) AND line.state = 'done' AND destination.usage = 'customer'
+             WHERE line.lot_id = ANY(%s) AND line.state = 'done'
+               AND (destination.usage = 'customer'
+                    OR (source.usage = 'customer' AND destination.usage IN ('internal', 'transit')))
              ORDER BY line.date, line.id
         """, list(lot_ids)))
         keys = ("lot_id", "product_id", "partner_id", "picking_id", "move_line_id", "date", "quantity")
-        return [dict(zip(keys, row, strict=True)) for row in self.env.cr.fetchall()]
+        deliveries, returns = [], []
+        for row in self.env.cr.fetchall():
+            (deliveries if row[-1] else returns).append(dict(zip(keys, row[:-1], strict=True)))
+        return deliveries, returns
 
     @api.model
     def _lot_events(self, lot_ids):
@@ -123,66 +138,124 @@ class MeddevGenealogy(models.AbstractModel):
         if not lot_ids:
             return {}
         self._flush()
+        document_columns, document_joins = self._event_document_sql()
         self.env.cr.execute(SQL("""
             SELECT line.lot_id, line.id, line.move_id, line.date, line.quantity_product_uom,
                    source.usage, destination.usage, line.location_id, line.location_dest_id,
-                   line.picking_id, line.reference, COALESCE(picking.partner_id, move.partner_id)
+                   line.picking_id, line.reference, COALESCE(picking.partner_id, move.partner_id),
+                   %s
               FROM stock_move_line line
               JOIN stock_location source ON source.id = line.location_id
               JOIN stock_location destination ON destination.id = line.location_dest_id
-              JOIN stock_move move ON move.id = line.move_id
+              LEFT JOIN stock_move move ON move.id = line.move_id
               LEFT JOIN stock_picking picking ON picking.id = line.picking_id
+              %s
              WHERE line.lot_id = ANY(%s) AND line.state = 'done'
              ORDER BY line.date, line.id
-        """, list(lot_ids)))
+        """, document_columns, document_joins, list(lot_ids)))
         events = {}
         for (lot_id, line_id, move_id, date, quantity, source_usage, destination_usage, source_id,
-             destination_id, picking_id, reference, partner_id) in self.env.cr.fetchall():
+             destination_id, picking_id, reference, partner_id, document_model, document_id,
+             document_name) in self.env.cr.fetchall():
             events.setdefault(lot_id, []).append({
                 "move_line_id": line_id, "move_id": move_id, "date": date, "quantity": quantity,
                 "kind": genealogy.event_kind(source_usage, destination_usage),
                 "location_id": source_id, "location_dest_id": destination_id, "picking_id": picking_id,
                 "reference": reference, "partner_id": partner_id,
+                "document_model": document_model or False, "document_id": document_id or False,
+                "document_name": document_name or False,
             })
         return events
+
+    @api.model
+    def _lot_event_summary(self, lot_ids):
+        """{lot id: (number of done move lines, quantity delivered to customers)}."""
+        if not lot_ids:
+            return {}
+        self._flush()
+        self.env.cr.execute(SQL("""
+            SELECT line.lot_id, COUNT(*),
+                   -- tools.genealogy.event_kind: a delivery is whatever goes to a customer.
+                   COALESCE(SUM(line.quantity_product_uom) FILTER (WHERE destination.usage = 'customer'), 0)
+              FROM stock_move_line line
+              JOIN stock_location destination ON destination.id = line.location_dest_id
+             WHERE line.lot_id = ANY(%s) AND line.state = 'done'
+             GROUP BY line.lot_id
+        """, list(lot_ids)))
+        return {lot_id: (count, delivered) for lot_id, count, delivered in self.env.cr.fetchall()}
+
+    def _event_document_sql(self):
+        """(columns, joins): the document behind an event that is not a transfer, as three SQL
+        columns (model, id, name) over the tables ``line`` (stock_move_line) and ``move``
+        (stock_move), and the joins they need.  meddev_mrp adds the manufacturing order that
+        consumed or produced the lot; an override wraps the columns of ``super()`` in COALESCE."""
+        return SQL("NULL::varchar, NULL::int, NULL::varchar"), SQL()
 
     # Tree for the UI, RPC and XLSX --------------------------------------
 
     @api.model
-    def get_trace(self, lot_id, direction="forward"):
+    def get_trace(self, lot_id, direction="forward", with_events=True):
         """The genealogy tree of one lot: {'root': node, 'lot_count', 'truncated'}; each node has the
-        lot, product, quantity taken from its parent, stock on hand, deliveries, events and children."""
+        lot, product, quantity taken from its parent, stock on hand, quantity delivered, the number
+        of operations and, ``with_events``, the operations themselves (else the web client asks for
+        them with get_lot_events when the user opens them), and its children."""
         lot = self.env["stock.lot"].browse(int(lot_id)).exists()
         if not lot:
             raise UserError(self.env._("This lot or serial number does not exist (any more)."))
         reached, edges = self._trace_edges(lot.ids, direction)
         pairs = [(parent, child, quantity) if direction == "forward" else (child, parent, quantity)
                  for parent, child, quantity in edges]
-        lots = self.env["stock.lot"].browse(reached).with_prefetch(reached)
-        info = {record.id: record for record in lots}
-        stock, events = {}, self._lot_events(reached)
+        lots = {row["id"]: row for row in self.env["stock.lot"].browse(reached).read(
+            ["name", "product_id", "meddev_udi_hri"], load=False)}
+        products = {product.id: (product.display_name, product.uom_id.name)
+                    for product in self.env["product.product"].browse({row["product_id"] for row in lots.values()})}
+        events = self._lot_events(reached) if with_events else {}
+        summary = self._lot_event_summary(reached) if not with_events else {
+            lot_id: (len(lot_events), sum(e["quantity"] for e in lot_events if e["kind"] == "delivery"))
+            for lot_id, lot_events in events.items()}
+        stock = {}
         for row in self._lot_stock(reached):
             stock[row["lot_id"]] = stock.get(row["lot_id"], 0.0) + row["quantity"]
         tree, truncated = genealogy.build_tree(lot.id, pairs, MAX_TREE_NODES)
-        names = self._display_names(events)
+        names = self._display_names(events) if with_events else None
+        # A lot reached along several paths (merged lots) appears once per path:
+        # its own part of the node is built once.
+        rendered = {}
+
+        def lot_part(lot_id):
+            if lot_id not in rendered:
+                row, lot_events = lots[lot_id], events.get(lot_id, [])
+                product_name, uom = products[row["product_id"]]
+                event_count, delivered = summary.get(lot_id, (0, 0.0))
+                rendered[lot_id] = {
+                    "lot_id": lot_id,
+                    "lot_name": row["name"],
+                    "product_id": row["product_id"],
+                    "product_name": product_name,
+                    "uom": uom,
+                    "udi": row["meddev_udi_hri"] or False,
+                    "on_hand": stock.get(lot_id, 0.0),
+                    "delivered": delivered,
+                    "event_count": event_count,
+                    "events": [self._render_event(event, names) for event in lot_events] if with_events else [],
+                }
+            return rendered[lot_id]
 
         def render(node):
-            record = info[node["lot_id"]]
-            lot_events = events.get(record.id, [])
-            return {
-                "lot_id": record.id,
-                "lot_name": record.name,
-                "product_id": record.product_id.id,
-                "product_name": record.product_id.display_name,
-                "uom": record.product_id.uom_id.name,
-                "udi": record.meddev_udi_hri or False,
-                "quantity": node["quantity"],
-                "on_hand": stock.get(record.id, 0.0),
-                "delivered": sum(e["quantity"] for e in lot_events if e["kind"] == "delivery"),
-                "events": [self._render_event(event, names) for event in lot_events],
-                "children": [render(child) for child in node["children"]],
-            }
+            return dict(lot_part(node["lot_id"]), quantity=node["quantity"],
+                        children=[render(child) for child in node["children"]])
         return {"direction": direction, "root": render(tree), "lot_count": len(reached), "truncated": truncated}
+
+    @api.model
+    def get_lot_events(self, lot_id):
+        """The operations of one lot, as in get_trace's nodes (for the web client)."""
+        lot = self.env["stock.lot"].browse(int(lot_id)).exists()
+        if not lot:
+            raise UserError(self.env._("This lot or serial number does not exist (any more)."))
+        lot.check_access("read")
+        events = self._lot_events(lot.ids)
+        names = self._display_names(events)
+        return [self._render_event(event, names) for event in events.get(lot.id, [])]
 
     def _display_names(self, events):
         """Names of the pickings, partners and locations the events refer to, read once."""
@@ -207,6 +280,9 @@ class MeddevGenealogy(models.AbstractModel):
             "from": names["stock.location"].get(event["location_id"], ""),
             "to": names["stock.location"].get(event["location_dest_id"], ""),
             "move_id": event["move_id"],
+            "document_model": event["document_model"],
+            "document_id": event["document_id"],
+            "document_name": event["document_name"],
         }
 
     @api.model

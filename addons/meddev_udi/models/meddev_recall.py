@@ -219,8 +219,8 @@ class MeddevRecall(models.Model):
         self.invalidate_recordset(["lot_ids"])
         lot_ids = list(dict.fromkeys(Genealogy._trace_lot_ids(start_lots.ids, direction="forward")))
         stock = Genealogy._lot_stock(lot_ids)
-        deliveries = Genealogy._lot_deliveries(lot_ids)
-        returns = self._customer_returns(lot_ids)
+        deliveries, customer_returns = Genealogy._lot_customer_moves(lot_ids)
+        returns = self._returns_by_lot_partner(customer_returns)
 
         shipped = defaultdict(float)
         for row in deliveries:
@@ -372,24 +372,13 @@ class MeddevRecall(models.Model):
     def _customer_returns(self, lot_ids):
         """{(lot id, partner id): quantity} received back from customers (done moves out
         of a customer location into the company's stock), in the product's unit."""
-        if not lot_ids:
-            return {}
-        # Read in SQL like the rest of the trace: the lots can be tens of thousands.
-        self.env["meddev.genealogy"]._flush()
-        self.env.cr.execute(SQL("""
-            SELECT line.lot_id, COALESCE(picking.partner_id, move.partner_id), SUM(line.quantity_product_uom)
-              FROM stock_move_line line
-              JOIN stock_location source ON source.id = line.location_id AND source.usage = 'customer'
-              JOIN stock_location destination ON destination.id = line.location_dest_id
-                   AND destination.usage IN ('internal', 'transit')
-              LEFT JOIN stock_picking picking ON picking.id = line.picking_id
-              LEFT JOIN stock_move move ON move.id = line.move_id
-             WHERE line.lot_id = ANY(%s) AND line.state = 'done'
-             GROUP BY 1, 2
-        """, list(lot_ids)))
+        return self._returns_by_lot_partner(self.env["meddev.genealogy"]._lot_customer_moves(lot_ids)[1])
+
+    @api.model
+    def _returns_by_lot_partner(self, returns):
         result = defaultdict(float)
-        for lot_id, partner_id, qty in self.env.cr.fetchall():
-            result[(lot_id, partner_id or False)] += qty
+        for row in returns:
+            result[(row["lot_id"], row["partner_id"] or False)] += row["quantity"]
         return dict(result)
 
     # ------------------------------------------------------------------

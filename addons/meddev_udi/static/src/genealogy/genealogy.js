@@ -11,14 +11,20 @@ class GenealogyNode extends Component {
     static props = ["node", "level", "labels", "openRecord"];
 
     setup() {
-        this.state = useState({ open: this.props.level < 2, showEvents: false });
+        this.orm = useService("orm");
+        this.state = useState({ open: this.props.level < 2, showEvents: false, events: null });
     }
 
     toggle() {
         this.state.open = !this.state.open;
     }
 
-    toggleEvents() {
+    // A recall-sized tree has tens of thousands of lots: their operations are
+    // fetched only when the user opens them.
+    async toggleEvents() {
+        if (!this.state.events) {
+            this.state.events = await this.orm.call("meddev.genealogy", "get_lot_events", [this.props.node.lot_id]);
+        }
         this.state.showEvents = !this.state.showEvents;
     }
 }
@@ -38,8 +44,8 @@ export class Genealogy extends Component {
         onWillStart(async () => {
             [this.labels, this.state.forward, this.state.backward] = await Promise.all([
                 this.orm.call("meddev.genealogy", "get_event_labels", []),
-                this.orm.call("meddev.genealogy", "get_trace", [this.lotId, "forward"]),
-                this.orm.call("meddev.genealogy", "get_trace", [this.lotId, "backward"]),
+                this.orm.call("meddev.genealogy", "get_trace", [this.lotId, "forward"], { with_events: false }),
+                this.orm.call("meddev.genealogy", "get_trace", [this.lotId, "backward"], { with_events: false }),
             ]);
         });
     }
