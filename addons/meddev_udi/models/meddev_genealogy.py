@@ -242,7 +242,9 @@ class MeddevGenealogy(models.AbstractModel):
             return rendered[lot_id]
 
         def render(node):
-            return dict(lot_part(node["lot_id"]), quantity=node["quantity"],
+            # The root has no parent to take a quantity from: False, as XML-RPC carries no None.
+            quantity = False if node["quantity"] is None else node["quantity"]
+            return dict(lot_part(node["lot_id"]), quantity=quantity,
                         children=[render(child) for child in node["children"]])
         return {"direction": direction, "root": render(tree), "lot_count": len(reached), "truncated": truncated}
 
@@ -272,7 +274,7 @@ class MeddevGenealogy(models.AbstractModel):
     def _render_event(self, event, names):
         return {
             "kind": event["kind"],
-            "date": event["date"] and event["date"].isoformat(" ", "seconds"),
+            "date": event["date"].isoformat(" ", "seconds") if event["date"] else False,
             "quantity": event["quantity"],
             "reference": event["reference"] or "",
             "picking_id": event["picking_id"] or False,
