@@ -10,6 +10,12 @@ class HrEmployee(models.Model):
     meddev_qualification_ids = fields.One2many(
         "meddev.training.qualification", "employee_id", string="Qualifications")
 
+    def _meddev_today(self):
+        """Today where the employee works: gating and qualification dates are the plant's calendar
+        days, not those of whoever asks (a trainer in another time zone signs "tomorrow")."""
+        self.ensure_one()
+        return fields.Date.context_today(self.with_context(tz=self.sudo()._get_tz()))
+
     @api.model
     def meddev_may_perform(self, employee_id, course_ids=None, document_id=None, revision_id=None, at=None):
         """May the employee do work needing these trainings (or this work instruction) at ``at``?

@@ -54,6 +54,15 @@ class MeddevTrainingQualification(models.Model):
             qualification.display_name = "%s - %s" % (qualification.employee_id.name or "",
                                                        qualification.course_id.display_name or "")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Issued without a date (sessions, XML-RPC): on the employee's calendar day,
+        # the one gating them asks about.
+        for vals in vals_list:
+            if not vals.get("date_issued") and vals.get("employee_id"):
+                vals["date_issued"] = self.env["hr.employee"].browse(vals["employee_id"])._meddev_today()
+        return super().create(vals_list)
+
     def _as_tuple(self):
         self.ensure_one()
         return matrix.Qualification(self.date_issued, self.date_expiry or None, self.revision_id.id or None)

@@ -156,7 +156,7 @@ class MeddevTrainingRequirement(models.Model):
             courses |= Course.search([("document_id", "=", document_id)])
         if not courses:
             return {"allowed": True, "reasons": []}
-        at = at or fields.Date.context_today(self)
+        at = at or employee._meddev_today()
         reasons = []
         for course in courses:
             if revision_id and course.document_id and revision_id != course.current_revision_id.id:

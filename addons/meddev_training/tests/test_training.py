@@ -104,6 +104,20 @@ class TestTraining(MeddevCase):
         answer = Employee.meddev_may_perform(self.lead.id, course_ids=self.gowning.ids, at="2026-03-20")
         self.assertFalse(answer["allowed"])
 
+    def test_gating_and_issue_dates_are_the_employees_calendar_days(self):
+        # 25 hours apart: the trainer's day is always after the asker's.
+        self.worker.tz = "UTC"
+        self.coordinator.tz = "Pacific/Kiritimati"
+        asker = self.users["manager"]
+        asker.tz = "Pacific/Pago_Pago"
+        qualification = self.env["meddev.training.qualification"].with_user(self.coordinator).create({
+            "employee_id": self.worker.id, "course_id": self.gowning.id, "score": 90, "assessment": "practical"})
+        self.assertEqual(qualification.date_issued, self.worker._meddev_today())
+        qualification._meddev_sign(self.env.ref("meddev_quality.meaning_verified"), "md_coordinator-pw")
+        answer = self.env["hr.employee"].with_user(asker).meddev_may_perform(
+            self.worker.id, course_ids=self.gowning.ids)
+        self.assertEqual(answer, {"allowed": True, "reasons": []})
+
     def test_retraining_when_a_new_revision_becomes_effective(self):
         document = self.env["meddev.document"].create({"code": "WI-MD-77", "name": "Bonding"})
 
