@@ -23,6 +23,19 @@ def test_event_kind(source, destination, kind):
     assert genealogy.event_kind(source, destination) == kind
 
 
+@pytest.mark.parametrize("source, destination, operation, kind", [
+    # From a subcontractor's (internal) location on a receipt: received, not moved.
+    ("internal", "internal", "incoming", "receipt"),
+    # Resupplying the subcontractor is a move of our own stock.
+    ("internal", "internal", "internal", "internal"),
+    ("internal", "internal", "outgoing", "internal"),
+    ("supplier", "internal", "incoming", "receipt"),
+    ("customer", "internal", "incoming", "return"),
+])
+def test_event_kind_by_operation(source, destination, operation, kind):
+    assert genealogy.event_kind(source, destination, operation) == kind
+
+
 def shape(node):
     return (node["lot_id"], node["quantity"], [shape(child) for child in node["children"]])
 

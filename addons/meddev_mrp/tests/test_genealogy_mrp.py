@@ -43,24 +43,30 @@ class GenealogyMrpCase(TransactionCase):
         return production.lot_producing_id
 
     @classmethod
-    def _deliver(cls, lot, qty, partner):
-        customers = cls.env.ref("stock.stock_location_customers")
+    def _transfer(cls, operation, partner, lot, qty, source, destination):
+        """A done transfer of ``qty`` of ``lot`` from ``source`` to ``destination``."""
+        product = lot.product_id
         picking = cls.env["stock.picking"].create({
-            "picking_type_id": cls.warehouse.out_type_id.id, "partner_id": partner.id,
-            "location_id": cls.stock.id, "location_dest_id": customers.id,
-            "move_ids": [Command.create({
-                "name": lot.product_id.name, "product_id": lot.product_id.id, "product_uom_qty": qty,
-                "location_id": cls.stock.id, "location_dest_id": customers.id})],
+            "picking_type_id": operation.id, "partner_id": partner.id,
+            "location_id": source.id, "location_dest_id": destination.id,
+            "move_ids": [Command.create({"name": product.name, "product_id": product.id, "product_uom_qty": qty,
+                                         "location_id": source.id, "location_dest_id": destination.id})],
         })
         picking.action_confirm()
         move = picking.move_ids
         move.move_line_ids.unlink()
         move.move_line_ids = [Command.create({
-            "lot_id": lot.id, "quantity": qty, "product_id": lot.product_id.id, "picking_id": picking.id,
-            "location_id": cls.stock.id, "location_dest_id": customers.id})]
+            "lot_id": lot.id, "quantity": qty, "product_id": product.id, "picking_id": picking.id,
+            "location_id": source.id, "location_dest_id": destination.id})]
         move.picked = True
         picking.button_validate()
+        assert picking.state == "done", picking.state
         return picking
+
+    @classmethod
+    def _deliver(cls, lot, qty, partner):
+        return cls._transfer(cls.warehouse.out_type_id, partner, lot, qty, cls.stock,
+                             cls.env.ref("stock.stock_location_customers"))
 
     def names(self, lot_ids):
         return set(self.env["stock.lot"].browse(lot_ids).mapped("name"))

@@ -143,23 +143,24 @@ class MeddevGenealogy(models.AbstractModel):
             SELECT line.lot_id, line.id, line.move_id, line.date, line.quantity_product_uom,
                    source.usage, destination.usage, line.location_id, line.location_dest_id,
                    line.picking_id, line.reference, COALESCE(picking.partner_id, move.partner_id),
-                   %s
+                   operation.code, %s
               FROM stock_move_line line
               JOIN stock_location source ON source.id = line.location_id
               JOIN stock_location destination ON destination.id = line.location_dest_id
               LEFT JOIN stock_move move ON move.id = line.move_id
               LEFT JOIN stock_picking picking ON picking.id = line.picking_id
+              LEFT JOIN stock_picking_type operation ON operation.id = picking.picking_type_id
               %s
              WHERE line.lot_id = ANY(%s) AND line.state = 'done'
              ORDER BY line.date, line.id
         """, document_columns, document_joins, list(lot_ids)))
         events = {}
         for (lot_id, line_id, move_id, date, quantity, source_usage, destination_usage, source_id,
-             destination_id, picking_id, reference, partner_id, document_model, document_id,
+             destination_id, picking_id, reference, partner_id, operation, document_model, document_id,
              document_name) in self.env.cr.fetchall():
             events.setdefault(lot_id, []).append({
                 "move_line_id": line_id, "move_id": move_id, "date": date, "quantity": quantity,
-                "kind": genealogy.event_kind(source_usage, destination_usage),
+                "kind": genealogy.event_kind(source_usage, destination_usage, operation),
                 "location_id": source_id, "location_dest_id": destination_id, "picking_id": picking_id,
                 "reference": reference, "partner_id": partner_id,
                 "document_model": document_model or False, "document_id": document_id or False,

@@ -65,7 +65,9 @@ class MeddevRecall(models.Model):
         required=True, default="lots")
     suspect_lot_ids = fields.Many2many("stock.lot", "meddev_recall_suspect_lot_rel", "recall_id", "lot_id",
                                        string="Suspect Lots/Serials", check_company=True)
-    supplier_id = fields.Many2one("res.partner")
+    supplier_id = fields.Many2one(
+        "res.partner",
+        help="The supplier or subcontractor whose receipts in the date range start the recall.")
     supplier_product_ids = fields.Many2many(
         "product.product", "meddev_recall_supplier_product_rel", "recall_id", "product_id",
         string="Supplied Products", check_company=True, help="Only these products' receipts; all when empty.")
@@ -166,7 +168,10 @@ class MeddevRecall(models.Model):
             ("state", "=", "done"),
             ("lot_id", "!=", False),
             ("company_id", "=", self.company_id.id),
-            ("location_id.usage", "=", "supplier"),
+            # From the supplier's location, or on a receipt from one of our own
+            # (internal) locations: what a subcontractor processed for us.
+            "|", ("location_id.usage", "=", "supplier"),
+            "&", ("picking_id.picking_type_id.code", "=", "incoming"), ("location_id.usage", "=", "internal"),
             ("picking_id.partner_id", "child_of", self.supplier_id.commercial_partner_id.id),
             ("date", ">=", fields.Datetime.to_datetime(self.date_from)),
             ("date", "<", fields.Datetime.to_datetime(self.date_to) + datetime.timedelta(days=1)),

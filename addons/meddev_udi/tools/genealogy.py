@@ -4,10 +4,13 @@ import io
 import xlsxwriter
 
 
-def event_kind(source_usage, destination_usage):
-    """What a done move of a lot did, from the usages of its source and destination locations."""
+def event_kind(source_usage, destination_usage, operation=None):
+    """What a done move of a lot did, from the usages of its source and destination locations and
+    the type of its transfer (``operation``: incoming, outgoing, internal, ...)."""
     if source_usage == "internal" and destination_usage == "internal":
-        return "internal"
+        # A subcontractor's goods are received from the subcontracting location,
+        # which is internal: the receipt's operation type tells them from a move.
+        return "receipt" if operation == "incoming" else "internal"
     if destination_usage == "customer":
         return "delivery"
     if source_usage == "customer":
