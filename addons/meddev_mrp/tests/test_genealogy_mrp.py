@@ -19,6 +19,10 @@ class GenealogyMrpCase(TransactionCase):
         cls.customer_b = env["res.partner"].create({"name": "Hospital B"})
 
     @classmethod
+    def _lot_product(cls, name):
+        return cls.env["product.product"].create({"name": name, "is_storable": True, "tracking": "lot"})
+
+    @classmethod
     def _receive(cls, product, lot_name, qty):
         lot = cls.env["stock.lot"].create({"name": lot_name, "product_id": product.id})
         cls.env["stock.quant"]._update_available_quantity(product, cls.stock, qty, lot_id=lot)
@@ -80,9 +84,7 @@ class TestGenealogyMrp(GenealogyMrpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-
-        def product(name):
-            return env["product.product"].create({"name": name, "is_storable": True, "tracking": "lot"})
+        product = cls._lot_product
         cls.component, cls.sub, cls.finished = product("Tube"), product("Sub-assembly"), product("Device")
         cls.sub_bom = env["mrp.bom"].create({
             "product_tmpl_id": cls.sub.product_tmpl_id.id, "product_qty": 1,

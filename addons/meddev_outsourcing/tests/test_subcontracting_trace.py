@@ -13,9 +13,7 @@ class TestSubcontractingTrace(GenealogyMrpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-
-        def product(name):
-            return env["product.product"].create({"name": name, "is_storable": True, "tracking": "lot"})
+        product = cls._lot_product
         cls.resin, cls.chamber, cls.device = product("Resin"), product("Drip chamber"), product("Infusion set")
         cls.resin_supplier = env["res.partner"].create({"name": "Resin Supplier"})
         cls.molder = env["res.partner"].create({"name": "Molder"})

@@ -89,9 +89,8 @@ class TestGenealogy(MeddevStockCase):
             self.env["meddev.genealogy"]._trace_lot_ids([1], "sideways")
 
 
-@tagged("post_install", "-at_install")
-class TestGenealogyUi(MeddevHttpCase):
-    """The genealogy client action from the lot form, and its XLSX download."""
+class LotHistoryUiCase(MeddevHttpCase):
+    """Lot GEN-UI: 10 received, 5 delivered to Hospital UI."""
 
     @classmethod
     def setUpClass(cls):
@@ -123,6 +122,12 @@ class TestGenealogyUi(MeddevHttpCase):
             picking.move_ids.picked = True
             picking.button_validate()
             assert picking.state == "done", picking.state
+        cls.hospital = hospital
+
+
+@tagged("post_install", "-at_install")
+class TestGenealogyUi(LotHistoryUiCase):
+    """The genealogy client action from the lot form, and its XLSX download."""
 
     def test_tree_in_the_web_client(self):
         self.start_tour("/odoo/action-stock.action_production_lot_form/%d" % self.lot.id, "meddev_udi_genealogy",

@@ -13,19 +13,19 @@ registry.category("web_tour.tours").add("meddev_udi_recall_drill", {
         },
         {
             trigger: ".o_field_widget[name='title'] input",
-            run: "edit Tour drill: tubing lot",
+            run: "edit Tour drill: catheter lot",
         },
         {
             content: "Choose the suspect lot",
             trigger: ".o_field_widget[name='suspect_lot_ids'] input",
-            run: "edit REC-UI",
+            run: "edit GEN-UI",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item > a:contains('REC-UI')",
+            trigger: ".o-autocomplete--dropdown-item > a:contains('GEN-UI')",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='suspect_lot_ids'] .o_tag:contains('REC-UI')",
+            trigger: ".o_field_widget[name='suspect_lot_ids'] .o_tag:contains('GEN-UI')",
         },
         {
             content: "Trace it",
@@ -42,7 +42,7 @@ registry.category("web_tour.tours").add("meddev_udi_recall_drill", {
         },
         {
             content: "The affected lot is listed with its stock and shipments",
-            trigger: ".o_field_widget[name='lot_ids'] .o_data_row:contains('REC-UI')",
+            trigger: ".o_field_widget[name='lot_ids'] .o_data_row:contains('GEN-UI')",
         },
         {
             content: "A drill neither quarantines nor notifies",
@@ -55,7 +55,7 @@ registry.category("web_tour.tours").add("meddev_udi_recall_drill", {
         },
         {
             content: "The customer who received the lot is on it",
-            trigger: ".o_field_widget[name='customer_ids'] .o_data_row:contains('Hospital Recall UI')",
+            trigger: ".o_field_widget[name='customer_ids'] .o_data_row:contains('Hospital UI')",
         },
     ],
 });
