@@ -14,6 +14,8 @@ class HrEmployee(models.Model):
         """Today where the employee works: gating and qualification dates are the plant's calendar
         days, not those of whoever asks (a trainer in another time zone signs "tomorrow")."""
         self.ensure_one()
+        # Whoever asks (a shop-floor station, a trainer) needs the employee's time
+        # zone, an HR field they may not read.
         return fields.Date.context_today(self.with_context(tz=self.sudo()._get_tz()))
 
     @api.model
